@@ -1,0 +1,74 @@
+import { fieldErrors } from '@handoff/contracts';
+import { AppError, type ErrorKind } from '@handoff/core/errors';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+const statusFor: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+};
+
+/** The one place errors become HTTP: typed errors keep their message, anything 5xx says nothing. */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = fieldErrors(
+        error.validation.map((v) => ({
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message,
+        })),
+      );
+      const first = Object.values(fields)[0] ?? 'The request is not valid';
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: first, fields });
+    }
+    if (error instanceof AppError) {
+      const statusCode = statusFor[error.kind];
+      return reply.code(statusCode).send({
+        statusCode,
+        error: reasons[statusCode] ?? 'Error',
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      });
+    }
+    const statusCode = error.statusCode ?? 500;
+    if (statusCode >= 400 && statusCode < 500) {
+      // Fastify's own 4xx (malformed JSON, wrong content type, body too large, rate limit).
+      const message =
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'Send the request body as JSON (Content-Type: application/json)'
+          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'The request body is empty; send a JSON object'
+            : error.message;
+      return reply.code(statusCode).send({ statusCode, error: reasons[statusCode] ?? 'Error', message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side. Please try again in a moment.',
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+});

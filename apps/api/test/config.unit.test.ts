@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+
+describe('config', () => {
+  it('refuses production without JWT_SECRET, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', WEB_ORIGIN: 'https://handoff.example' })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', WEB_ORIGIN: 'https://handoff.example' })).toThrow(
+      /JWT_SECRET: is required/,
+    );
+  });
+
+  it('refuses a short secret and a non-numeric port', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+  });
+
+  it('makes a per-process secret in development and says so', () => {
+    const a = loadConfig({});
+    const b = loadConfig({});
+    expect(a.jwtSecretGenerated).toBe(true);
+    expect(a.jwtSecret).not.toBe(b.jwtSecret);
+    expect(a.port).toBe(4000);
+  });
+
+  it('the server process exits with a message when JWT_SECRET is missing in production', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', server], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', WEB_ORIGIN: 'https://handoff.example' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/JWT_SECRET: is required when NODE_ENV=production/);
+  });
+});

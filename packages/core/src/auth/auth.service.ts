@@ -1,0 +1,106 @@
+import type { LogInBody, Role, SignUpBody } from '@handoff/contracts';
+import type { Clock } from '../clock.ts';
+import { ConflictError, UnauthorizedError } from '../errors.ts';
+import type { PasswordHasher, RefreshSessionsRepository, UserRecord, UsersRepository } from './ports.ts';
+import { hashToken, newFamilyId, newOpaqueToken } from './tokens.ts';
+
+export interface AuthServiceDeps {
+  users: UsersRepository;
+  sessions: RefreshSessionsRepository;
+  hasher: PasswordHasher;
+  clock: Clock;
+  refreshTokenTtlMs: number;
+}
+
+export interface ClientInfo {
+  userAgent?: string | null;
+  ip?: string | null;
+}
+
+export interface IssuedSession {
+  user: UserRecord;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+const WRONG_CREDENTIALS = 'E-mail or password is wrong';
+const SESSION_ENDED = 'Your session has ended, please log in again';
+
+export function rolesFor(choice: SignUpBody['role']): Role[] {
+  return choice === 'both' ? ['owner', 'provider'] : [choice];
+}
+
+export function createAuthService({ users, sessions, hasher, clock, refreshTokenTtlMs }: AuthServiceDeps) {
+  // Verifying against a real hash when the e-mail is unknown keeps both failures equally slow.
+  let decoyHash: Promise<string> | undefined;
+  const decoy = () => (decoyHash ??= hasher.hash('decoy-password-that-never-matches'));
+
+  async function issue(user: UserRecord, familyId: string, client: ClientInfo): Promise<IssuedSession> {
+    const refreshToken = newOpaqueToken();
+    const refreshTokenExpiresAt = new Date(clock.now().getTime() + refreshTokenTtlMs);
+    await sessions.create({
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+      userAgent: client.userAgent ?? null,
+      ip: client.ip ?? null,
+    });
+    return { user, refreshToken, refreshTokenExpiresAt };
+  }
+
+  return {
+    async signUp(input: SignUpBody, client: ClientInfo = {}): Promise<IssuedSession> {
+      const passwordHash = await hasher.hash(input.password);
+      const user = await users.create({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        roles: rolesFor(input.role),
+      });
+      if (!user) {
+        throw new ConflictError('An account with this e-mail already exists. Log in instead?', {
+          email: 'An account with this e-mail already exists',
+        });
+      }
+      return issue(user, newFamilyId(), client);
+    },
+
+    async logIn(input: LogInBody, client: ClientInfo = {}): Promise<IssuedSession> {
+      const found = await users.findCredentialsByEmail(input.email);
+      const ok = await hasher.verify(found?.passwordHash ?? (await decoy()), input.password);
+      if (!found || !ok) throw new UnauthorizedError(WRONG_CREDENTIALS);
+      return issue(found.user, newFamilyId(), client);
+    },
+
+    /** Rotates: the presented token is spent and a new one in the same family is returned. */
+    async refresh(refreshToken: string, client: ClientInfo = {}): Promise<IssuedSession> {
+      const now = clock.now();
+      const tokenHash = hashToken(refreshToken);
+      const consumed = await sessions.consume(tokenHash, now);
+      if (!consumed) {
+        const known = await sessions.findByHash(tokenHash);
+        // A spent token coming back means it was copied: end every session descended from it.
+        if (known) await sessions.revokeFamily(known.familyId, now);
+        throw new UnauthorizedError(SESSION_ENDED);
+      }
+      if (consumed.expiresAt <= now) throw new UnauthorizedError(SESSION_ENDED);
+      const user = await users.findById(consumed.userId);
+      if (!user) throw new UnauthorizedError(SESSION_ENDED);
+      return issue(user, consumed.familyId, client);
+    },
+
+    async logOut(refreshToken: string): Promise<void> {
+      const known = await sessions.findByHash(hashToken(refreshToken));
+      if (known) await sessions.revokeFamily(known.familyId, clock.now());
+    },
+
+    async me(userId: string): Promise<UserRecord> {
+      const user = await users.findById(userId);
+      if (!user) throw new UnauthorizedError();
+      return user;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

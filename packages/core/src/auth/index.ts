@@ -1,0 +1,4 @@
+export * from './ports.ts';
+export * from './auth.service.ts';
+export * from './tokens.ts';
+export { argon2Hasher } from './argon2.ts';
