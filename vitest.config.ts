@@ -10,6 +10,8 @@ if (!hasPostgres) {
 
 export default defineConfig({
   test: {
+    // The JSON report feeds the one-line summary CI ends with (infra/scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest-results.json' }]],
     projects: [
       {
         test: {

@@ -1,65 +1,73 @@
-import { createAuthService, argon2Hasher, type PasswordHasher } from '@handoff/core/auth';
 import { systemClock, type Clock } from '@handoff/core';
-import {
-  createRefreshSessionsRepository,
-  createTaxonomyRepository,
-  createUsersRepository,
-  type Database,
-} from '@handoff/db';
+import { argon2Hasher, type PasswordHasher } from '@handoff/core/auth';
+import type { Database } from '@handoff/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { accountRoutes } from './modules/account/account.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
+import { createServices, type Services } from './services.ts';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   clock?: Clock;
   hasher?: PasswordHasher;
+  /** Start the in-process job runner when the app is ready (tests drain it by hand instead). */
+  runJobs?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
 }
 
 /** The whole api as one plugin: wiring happens here, once. */
-async function appPlugin(
-  fastify: FastifyInstance,
-  { config, database, clock = systemClock, hasher = argon2Hasher }: AppDeps,
-) {
+async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
+  const { config, database, clock = systemClock, hasher = argon2Hasher, runJobs = true } = deps;
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
   await fastify.register(errorsPlugin);
   await fastify.register(securityPlugin, { webOrigin: config.webOrigin });
   await fastify.register(openapiPlugin);
-  await fastify.register(authPlugin, {
-    secret: config.jwtSecret,
-    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+  await fastify.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+
+  const services = createServices({ config, database, clock, hasher, log: fastify.log });
+  fastify.decorate('services', services);
+  const { jobs } = services;
+  if (jobs.mode === 'in-process' && runJobs) fastify.addHook('onReady', async () => jobs.runner.start());
+  fastify.addHook('onClose', async () => {
+    if (jobs.mode === 'in-process') await jobs.runner.stop();
+    else {
+      await jobs.queue.close();
+      jobs.connection.disconnect();
+    }
+    await services.mailer.close();
   });
 
-  const { db } = database;
-  const auth = createAuthService({
-    users: createUsersRepository(db),
-    sessions: createRefreshSessionsRepository(db),
-    hasher,
-    clock,
-    refreshTokenTtlMs: config.refreshTokenTtlMs,
-  });
-
+  const rateLimitPerMinute = config.authRateLimitPerMinute;
   await fastify.register(healthRoutes, { ping: database.ping });
-  await fastify.register(authRoutes, {
-    auth,
-    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-    rateLimitPerMinute: config.authRateLimitPerMinute,
-  });
-  await fastify.register(taxonomyRoutes, { taxonomy: createTaxonomyRepository(db) });
+  await fastify.register(authRoutes, { auth: services.auth, accessTokenTtlSeconds: config.accessTokenTtlSeconds, rateLimitPerMinute });
+  await fastify.register(accountRoutes, { account: services.account, rateLimitPerMinute });
+  await fastify.register(notificationRoutes, { notifications: services.notifications });
+  await fastify.register(taxonomyRoutes, { taxonomy: services.taxonomy });
+  await fastify.register(adminRoutes, { outbox: services.outbox, jobs });
+  if (services.devMailbox) await fastify.register(devMailboxRoutes, { mailbox: services.devMailbox });
 }
 
-// Not encapsulated, so tests and server.ts see its decorators (jwt, authenticate).
+// Not encapsulated, so tests and server.ts see its decorators (jwt, authenticate, services).
 export const app = fp(appPlugin, { name: 'handoff-api' });
 
 /** A ready Fastify instance with the app registered; `server.ts` listens on it, tests `inject()` it. */

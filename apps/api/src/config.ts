@@ -18,6 +18,12 @@ const envSchema = z
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     TRUST_PROXY: z.stringbool().default(false),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' }).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).default('Handoff <no-reply@handoff.localhost>'),
+    PUBLIC_APP_URL: z.url({ error: 'must be the URL people open, such as https://handoff.example' }).optional(),
+    QUEUE_PREFIX: z.string().min(1).optional(),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -46,6 +52,14 @@ export interface Config {
   refreshTokenTtlMs: number;
   authRateLimitPerMinute: number;
   trustProxy: boolean;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base of the links in e-mails: the web app's public URL. */
+  appUrl: string;
+  jobsConcurrency: number;
+  /** BullMQ key prefix; tests and benchmarks isolate themselves with their own. */
+  queuePrefix: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +90,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     refreshTokenTtlMs: env.REFRESH_TOKEN_TTL_DAYS * 86_400_000,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
+    redisUrl: env.REDIS_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    appUrl: env.PUBLIC_APP_URL ?? env.WEB_ORIGIN ?? 'http://localhost:3000',
+    jobsConcurrency: env.JOBS_CONCURRENCY,
+    queuePrefix: env.QUEUE_PREFIX,
   };
 }

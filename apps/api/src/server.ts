@@ -1,9 +1,9 @@
-import { defaultDataDir, migrate, openDatabase, seed } from '@handoff/db';
+import { defaultDataDir, loadOrCreateDevSecret, migrate, openDatabase, seed } from '@handoff/db';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -22,10 +22,13 @@ if (database.kind === 'pglite') {
   await seed(database, { demo: config.env !== 'production' });
 }
 
+// Development without JWT_SECRET: a random secret kept in the local database, shared with the
+// worker and stable across restarts. Production never gets here (config requires JWT_SECRET).
+if (config.jwtSecretGenerated) config = { ...config, jwtSecret: await loadOrCreateDevSecret(database.db) };
+
 const server = await buildApp({ config, database });
-if (config.jwtSecretGenerated) {
-  server.log.warn('JWT_SECRET is not set: using a random secret for this process (development only)');
-}
+if (config.jwtSecretGenerated) server.log.warn('JWT_SECRET is not set: using the development secret in the database');
+if (server.services.jobs.mode === 'in-process') server.log.info('REDIS_URL is not set: jobs run in this process');
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) server.log.error({ err }, 'closing after an error');

@@ -124,7 +124,8 @@ describe('me', () => {
   it('refuses an expired access token', async () => {
     const { session } = await signUp(t.app);
     const past = Math.floor(Date.now() / 1000) - 3600;
-    const expired = t.app.jwt.sign({ sub: session.user.id, roles: ['owner'], iat: past }, { expiresIn: 60 });
+    const claims = { sub: session.user.id, roles: ['owner' as const], iat: past };
+    const expired = t.app.jwt.sign(claims, { expiresIn: 60 });
     const res = await t.app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${expired}` } });
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toMatch(/expired/);

@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = 'handoff-demo-2026';
 export const demoAccounts = [
   { email: 'owner@demo.handoff.test', name: 'Olivia Owner', roles: ['owner'] as const },
   { email: 'provider@demo.handoff.test', name: 'Priya Provider', roles: ['provider'] as const },
+  { email: 'admin@demo.handoff.test', name: 'Avery Operator', roles: ['admin'] as const },
 ];
 
 export interface SeedOptions {

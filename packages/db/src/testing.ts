@@ -1,17 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { openDatabase, type Database } from './client.ts';
 import { migrate } from './migrate.ts';
 
+/** The migrated template every Postgres test file clones (made once by test/pg-global-setup.ts). */
+export const templateName = (url: string) => `${new URL(url).pathname.slice(1)}_tpl`;
+
+async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates (or re-creates) the migrated template database for this run. */
+export async function prepareTemplate(url: string): Promise<void> {
+  const tpl = templateName(url);
+  await admin(url, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${tpl}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${tpl}"`);
+  });
+  const target = new URL(url);
+  target.pathname = `/${tpl}`;
+  const database = await openDatabase({ url: target.toString(), poolMax: 1 });
+  try {
+    await migrate(database);
+  } finally {
+    await database.close();
+  }
+}
+
 /**
  * The database a test file runs against, chosen by the vitest project:
- * `HANDOFF_TEST_DB=postgres` uses the real server at DATABASE_URL (migrated once in global setup,
- * shared by files that therefore create their own uniquely named data); otherwise a fresh
- * in-memory PGlite with the same migrations applied.
+ * `HANDOFF_TEST_DB=postgres` clones the migrated template into a database of its own on the real
+ * server at DATABASE_URL (dropped on close), so files never see each other's rows or jobs;
+ * otherwise a fresh in-memory PGlite with the same migrations.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (process.env.HANDOFF_TEST_DB === 'postgres') {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('HANDOFF_TEST_DB=postgres needs DATABASE_URL');
-    return openDatabase({ url, poolMax: 4 });
+    const name = `${templateName(url)}_${randomBytes(4).toString('hex')}`;
+    await admin(url, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName(url)}"`));
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const database = await openDatabase({ url: target.toString(), poolMax: 6 });
+    return {
+      ...database,
+      url: target.toString(),
+      close: async () => {
+        await database.close();
+        await admin(url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      },
+    };
   }
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrate(database);
@@ -19,7 +65,7 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 let counter = 0;
-/** An e-mail no other test (or earlier run against the same database) has used. */
+/** An e-mail no other test has used. */
 export function uniqueEmail(prefix = 'user'): string {
   counter += 1;
   return `${prefix}.${Date.now().toString(36)}.${process.pid}.${counter}@example.test`;

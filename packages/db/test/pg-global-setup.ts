@@ -1,11 +1,8 @@
-import { migrate, openDatabase } from '../src/index.ts';
+import { prepareTemplate, templateName } from '../src/testing.ts';
 
-/** Migrates the real Postgres once before the `postgres` project's files share it. */
+/** Migrates a template database once; each Postgres test file clones it (see openTestDatabase). */
 export default async function setup() {
-  const database = await openDatabase({ url: process.env.DATABASE_URL });
-  try {
-    await migrate(database);
-  } finally {
-    await database.close();
-  }
+  const url = process.env.DATABASE_URL!;
+  await prepareTemplate(url);
+  console.log(`[handoff] Postgres tests clone the migrated template "${templateName(url)}"`);
 }

@@ -1,6 +1,9 @@
 import type { LogInBody, Role, SignUpBody } from '@handoff/contracts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, UnauthorizedError } from '../errors.ts';
+import { issueAccountToken } from '../account/tokens.ts';
+import type { NotificationService } from '../notifications/notifications.service.ts';
+import type { Transactor } from '../transaction.ts';
 import type { PasswordHasher, RefreshSessionsRepository, UserRecord, UsersRepository } from './ports.ts';
 import { hashToken, newFamilyId, newOpaqueToken } from './tokens.ts';
 
@@ -10,6 +13,8 @@ export interface AuthServiceDeps {
   hasher: PasswordHasher;
   clock: Clock;
   refreshTokenTtlMs: number;
+  transaction: Transactor;
+  notifications: Pick<NotificationService, 'notify'>;
 }
 
 export interface ClientInfo {
@@ -30,7 +35,8 @@ export function rolesFor(choice: SignUpBody['role']): Role[] {
   return choice === 'both' ? ['owner', 'provider'] : [choice];
 }
 
-export function createAuthService({ users, sessions, hasher, clock, refreshTokenTtlMs }: AuthServiceDeps) {
+export function createAuthService(deps: AuthServiceDeps) {
+  const { users, sessions, hasher, clock, refreshTokenTtlMs, transaction, notifications } = deps;
   // Verifying against a real hash when the e-mail is unknown keeps both failures equally slow.
   let decoyHash: Promise<string> | undefined;
   const decoy = () => (decoyHash ??= hasher.hash('decoy-password-that-never-matches'));
@@ -52,11 +58,26 @@ export function createAuthService({ users, sessions, hasher, clock, refreshToken
   return {
     async signUp(input: SignUpBody, client: ClientInfo = {}): Promise<IssuedSession> {
       const passwordHash = await hasher.hash(input.password);
-      const user = await users.create({
-        email: input.email,
-        name: input.name,
-        passwordHash,
-        roles: rolesFor(input.role),
+      // The account, its verification e-mail and its welcome notification commit together.
+      const user = await transaction(async (scope) => {
+        const created = await scope.users.create({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          roles: rolesFor(input.role),
+        });
+        if (!created) return null;
+        await issueAccountToken(scope, created.id, 'verify_email', clock.now());
+        await notifications.notify(scope, {
+          userId: created.id,
+          kind: 'account.welcome',
+          title: 'Welcome to Handoff',
+          body: created.roles.includes('owner')
+            ? 'Start by working out what your hour is worth, then hand off the tasks that cost you more than they should.'
+            : 'Start by completing your provider profile so owners can find you by function and industry.',
+          link: '/dashboard',
+        });
+        return created;
       });
       if (!user) {
         throw new ConflictError('An account with this e-mail already exists. Log in instead?', {

@@ -19,6 +19,8 @@ export interface UsersRepository {
   }): Promise<UserRecord | null>;
   findById(id: string): Promise<UserRecord | null>;
   findCredentialsByEmail(email: string): Promise<{ user: UserRecord; passwordHash: string } | null>;
+  markEmailVerified(id: string, at: Date): Promise<void>;
+  setPassword(id: string, passwordHash: string, at: Date): Promise<void>;
 }
 
 export interface RefreshSessionRecord {
@@ -46,6 +48,7 @@ export interface RefreshSessionsRepository {
   consume(tokenHash: string, at: Date): Promise<RefreshSessionRecord | null>;
   findByHash(tokenHash: string): Promise<RefreshSessionRecord | null>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
+  revokeAllForUser(userId: string, at: Date): Promise<void>;
 }
 
 export interface PasswordHasher {

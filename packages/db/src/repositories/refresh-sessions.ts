@@ -44,5 +44,11 @@ export function createRefreshSessionsRepository(db: Db): RefreshSessionsReposito
         .set({ revokedAt: at })
         .where(and(eq(refreshSessions.familyId, familyId), isNull(refreshSessions.revokedAt)));
     },
+    async revokeAllForUser(userId, at) {
+      await db
+        .update(refreshSessions)
+        .set({ revokedAt: at })
+        .where(and(eq(refreshSessions.userId, userId), isNull(refreshSessions.revokedAt)));
+    },
   };
 }

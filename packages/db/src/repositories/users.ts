@@ -1,6 +1,6 @@
 import type { Role } from '@handoff/contracts';
 import type { UserRecord, UsersRepository } from '@handoff/core/auth';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { users } from '../schema/index.ts';
 
@@ -44,6 +44,15 @@ export function createUsersRepository(db: Db): UsersRepository {
         .from(users)
         .where(eq(users.email, email));
       return row ? { user: toRecord(row), passwordHash: row.passwordHash } : null;
+    },
+    async markEmailVerified(id, at) {
+      await db
+        .update(users)
+        .set({ emailVerifiedAt: at, updatedAt: at })
+        .where(and(eq(users.id, id), isNull(users.emailVerifiedAt)));
+    },
+    async setPassword(id, passwordHash, at) {
+      await db.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, id));
     },
   };
 }

@@ -1,2 +1,4 @@
 export * from './auth.ts';
 export * from './taxonomy.ts';
+export * from './jobs.ts';
+export * from './search.ts';

@@ -1,0 +1,82 @@
+import { createLinkSigner, type Clock } from '@handoff/core';
+import { createAccountService } from '@handoff/core/account';
+import { createAuthService, type PasswordHasher } from '@handoff/core/auth';
+import { createNotificationService } from '@handoff/core/notifications';
+import {
+  createDevMailboxStore,
+  createNotificationsRepository,
+  createOutboxRepository,
+  createRefreshSessionsRepository,
+  createTaxonomyRepository,
+  createTransactor,
+  createUsersRepository,
+  type Database,
+} from '@handoff/db';
+import {
+  createJobHandlers,
+  createLocalRunner,
+  createMailer,
+  createQueue,
+  producerConnection,
+  type LocalRunner,
+} from '@handoff/queue';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+
+export type Jobs =
+  | { mode: 'in-process'; runner: LocalRunner }
+  | { mode: 'bullmq'; queue: Queue; connection: Redis };
+
+export interface ServiceDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+  log: { error(obj: object, msg: string): void };
+}
+
+/** The composition root: every service built once from its narrow dependencies. */
+export function createServices({ config, database, clock, hasher, log }: ServiceDeps) {
+  const { db } = database;
+  const signer = createLinkSigner(config.jwtSecret);
+  const mailer = createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+
+  // With Redis the api only produces (apps/worker relays and consumes); without it, the same
+  // handlers run here, woken as soon as a transaction that queued jobs commits.
+  let jobs: Jobs;
+  if (config.redisUrl) {
+    const connection = producerConnection(config.redisUrl);
+    connection.on('error', () => {}); // producers fail fast; the outbox keeps what Redis refused
+    jobs = { mode: 'bullmq', queue: createQueue(connection, config.queuePrefix), connection };
+  } else {
+    const handlers = createJobHandlers({ db, mailer, secret: config.jwtSecret, appUrl: config.appUrl, clock });
+    jobs = { mode: 'in-process', runner: createLocalRunner({ db, handlers, concurrency: config.jobsConcurrency, log }) };
+  }
+  const transaction = createTransactor(db, () => {
+    if (jobs.mode === 'in-process') jobs.runner.wake();
+  });
+
+  const users = createUsersRepository(db);
+  const notifications = createNotificationService({ notifications: createNotificationsRepository(db), signer, clock });
+  return {
+    jobs,
+    mailer,
+    notifications,
+    auth: createAuthService({
+      users,
+      sessions: createRefreshSessionsRepository(db),
+      hasher,
+      clock,
+      refreshTokenTtlMs: config.refreshTokenTtlMs,
+      transaction,
+      notifications,
+    }),
+    account: createAccountService({ transaction, users, hasher, signer, clock, notifications }),
+    taxonomy: createTaxonomyRepository(db),
+    outbox: createOutboxRepository(db),
+    devMailbox: mailer.transport === 'dev' && config.env !== 'production' ? createDevMailboxStore(db) : null,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

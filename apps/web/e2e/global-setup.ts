@@ -1,0 +1,119 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const web = join(root, 'apps/web');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    webUrl: string;
+    chromium: string | null;
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+
+async function waitFor(url: string, child: ChildProcess, name: string, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not become ready at ${url}:\n${log()}`);
+}
+
+function start(name: string, args: string[], env: Record<string, string>, cwd = root) {
+  let out = '';
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  return { child, log: () => `${name}:\n${out.slice(-4000)}` };
+}
+
+/** Builds the web app and starts the real api and web servers the browser tests drive. */
+export default async function setup(project: TestProject) {
+  if (!existsSync(chromiumPath)) {
+    console.log(
+      `[handoff] browser tests not run: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+    );
+    project.provide('chromium', null);
+    project.provide('webUrl', '');
+    return;
+  }
+  project.provide('chromium', chromiumPath);
+
+  const build = spawnSync(process.execPath, [join(web, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: web,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'handoff-e2e-'));
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  if (process.env.DATABASE_URL) {
+    const seeded = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'packages/db/src/cli/seed.ts')],
+      { encoding: 'utf8', env: process.env },
+    );
+    if (seeded.status !== 0) throw new Error(`seed failed:\n${seeded.stdout}${seeded.stderr}`);
+  }
+  const api = start('api', ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
+    NODE_ENV: 'test',
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    WEB_ORIGIN: webUrl,
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters',
+  });
+  const webServer = start(
+    'web',
+    ['build'],
+    { PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, API_URL: `http://127.0.0.1:${apiPort}` },
+    web,
+  );
+  try {
+    await waitFor(`http://127.0.0.1:${apiPort}/readyz`, api.child, 'api', api.log);
+    await waitFor(webUrl, webServer.child, 'web', webServer.log);
+  } catch (error) {
+    api.child.kill();
+    webServer.child.kill();
+    throw error;
+  }
+  project.provide('webUrl', webUrl);
+
+  return async () => {
+    for (const child of [webServer.child, api.child]) {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,137 @@
+import { env } from '$env/dynamic/private';
+import {
+  errorResponse,
+  functionsResponse,
+  industriesResponse,
+  meResponse,
+  sessionResponse,
+  type BusinessFunction,
+  type Industry,
+  type LogInBody,
+  type Session,
+  type SignUpBody,
+  type User,
+} from '@handoff/contracts';
+import type { z } from 'zod';
+
+export const UNAVAILABLE_MESSAGE = 'The service is unavailable, try again';
+
+/** Any failed API call: an HTTP error from the API, or 503 when the API could not be reached. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  /** True for answers a person can act on (bad input, wrong password, taken e-mail…). */
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+// A hung API must not hang every page of the web app with it.
+const TIMEOUT_MS = 8_000;
+
+function baseUrl(): string {
+  return (env.API_URL || 'http://127.0.0.1:4000').replace(/\/+$/, '');
+}
+
+/** Who is really asking, passed on so the API's rate limits and session records see the person, not us. */
+export interface ClientInfo {
+  ip?: string | undefined;
+  userAgent?: string | null | undefined;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token?: string | null;
+  client?: ClientInfo | undefined;
+}
+
+async function send(
+  path: string,
+  { method = 'GET', body, token, client }: RequestOptions,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  // Only honoured by the API when it is configured to trust this proxy (TRUST_PROXY).
+  if (client?.ip) headers['x-forwarded-for'] = client.ip;
+  if (client?.userAgent) headers['user-agent'] = client.userAgent;
+
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (cause) {
+    console.error(`[api] ${method} ${path} unreachable:`, cause instanceof Error ? cause.message : cause);
+    throw new ApiError(503, UNAVAILABLE_MESSAGE);
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const parsed = errorResponse.safeParse(await response.json().catch(() => null));
+  // Never pass a 5xx body through to people: it says nothing they can act on.
+  if (response.status >= 500 || !parsed.success) {
+    if (response.status >= 500) console.error(`[api] ${response.url} answered ${response.status}`);
+    return new ApiError(response.status >= 500 ? 503 : response.status, UNAVAILABLE_MESSAGE);
+  }
+  return new ApiError(response.status, parsed.data.message, parsed.data.fields ?? {});
+}
+
+async function request<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const response = await send(path, options);
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) {
+    console.error(`[api] ${options.method ?? 'GET'} ${path}: unexpected response`, parsed.error.issues);
+    throw new ApiError(503, UNAVAILABLE_MESSAGE);
+  }
+  return parsed.data;
+}
+
+export const api = {
+  signUp: (body: SignUpBody, client?: ClientInfo): Promise<Session> =>
+    request(sessionResponse, '/auth/signup', { method: 'POST', body, client }),
+
+  logIn: (body: LogInBody, client?: ClientInfo): Promise<Session> =>
+    request(sessionResponse, '/auth/login', { method: 'POST', body, client }),
+
+  refresh: (refreshToken: string, client?: ClientInfo): Promise<Session> =>
+    request(sessionResponse, '/auth/refresh', { method: 'POST', body: { refreshToken }, client }),
+
+  async logOut(refreshToken: string): Promise<void> {
+    await send('/auth/logout', { method: 'POST', body: { refreshToken } });
+  },
+
+  async me(accessToken: string): Promise<User> {
+    const { user } = await request(meResponse, '/auth/me', { token: accessToken });
+    return user;
+  },
+
+  async functions(): Promise<BusinessFunction[]> {
+    const { functions } = await request(functionsResponse, '/taxonomy/functions');
+    return functions;
+  },
+
+  async industries(): Promise<Industry[]> {
+    const { industries } = await request(industriesResponse, '/taxonomy/industries');
+    return industries;
+  },
+};

@@ -1,0 +1,41 @@
+import { signUpBody, type Session } from '@handoff/contracts';
+import { redirect } from '@sveltejs/kit';
+import { api } from '$lib/server/api.ts';
+import { apiFailure, invalid, parseFields, readFields } from '$lib/server/forms.ts';
+import { clientOf, storeSession } from '$lib/server/session.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const ROLES = ['owner', 'provider', 'both'] as const;
+type SignUpRole = (typeof ROLES)[number];
+
+function isRole(value: string | null): value is SignUpRole {
+  return ROLES.includes(value as SignUpRole);
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, '/dashboard');
+  // Links such as "Join as a provider" preselect a role; owners are the default audience.
+  const role = url.searchParams.get('role');
+  return { role: isRole(role) ? role : 'owner' };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { request, cookies } = event;
+    const fields = readFields(await request.formData(), ['name', 'email', 'password', 'role']);
+    // Everything but the password goes back to the page.
+    const values = { name: fields.name, email: fields.email, role: fields.role };
+
+    const parsed = parseFields(signUpBody, fields);
+    if (!parsed.success) return invalid(values, parsed.error.issues);
+
+    let session: Session;
+    try {
+      session = await api.signUp(parsed.data, clientOf(event));
+    } catch (error) {
+      return apiFailure(error, values);
+    }
+    storeSession(cookies, session);
+    redirect(303, '/dashboard');
+  },
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' }),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' }),
+  JWT_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Handoff <no-reply@handoff.localhost>'),
+  PUBLIC_APP_URL: z.url({ error: 'must be the URL people open, such as https://handoff.example' }).default('http://localhost:3000'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+  /** Test and benchmark isolation: a BullMQ key prefix other than the default. */
+  QUEUE_PREFIX: z.string().min(1).optional(),
+  STALLED_INTERVAL_MS: z.coerce.number().int().min(500).optional(),
+  LOCK_DURATION_MS: z.coerce.number().int().min(500).optional(),
+  RELAY_POLL_MS: z.coerce.number().int().min(10).default(100),
+});
+
+export type WorkerConfig = z.infer<typeof schema>;
+
+const hints: Record<string, string> = {
+  REDIS_URL: ' (without Redis there is nothing for the worker to do: the api runs jobs in-process)',
+  DATABASE_URL: ' (the worker shares Postgres with the api; the embedded PGlite belongs to the api process)',
+};
+
+export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = i.path.join('.');
+      return `  ${key}: ${i.message}${hints[key] ?? ''}`;
+    });
+    throw new Error(`Invalid configuration for the worker:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
+    throw new Error('Invalid configuration for the worker:\n  JWT_SECRET: is required when NODE_ENV=production');
+  }
+  return parsed.data;
+}

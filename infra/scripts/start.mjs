@@ -1,0 +1,58 @@
+// `pnpm start`: the whole marketplace on the embedded defaults (PGlite in .data/, Postgres
+// full-text search, in-process jobs, dev mailbox) unless DATABASE_URL, REDIS_URL… say otherwise.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { newestMtime, root, run, superviseAll, waitForHttp } from './lib.mjs';
+
+const webDir = join(root, 'apps/web');
+const apiPort = process.env.API_PORT ?? '4000';
+const webPort = process.env.WEB_PORT ?? '3000';
+const host = process.env.HOST ?? '127.0.0.1';
+const webUrl = process.env.PUBLIC_APP_URL ?? `http://localhost:${webPort}`;
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+// Build the web app only when its sources (or the shared contracts) changed since the last build.
+const built = join(webDir, 'build/index.js');
+const sources = newestMtime([join(webDir, 'src'), join(root, 'packages/contracts/src')]);
+if (!existsSync(built) || newestMtime([join(webDir, 'build')]) < sources) {
+  console.log('Building the web app…');
+  const build = spawnSync(
+    process.execPath,
+    [join(webDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: webDir,
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const api = run('api', ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
+  env: { PORT: apiPort, HOST: host, WEB_ORIGIN: webUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+});
+const web = run('web', ['build'], {
+  cwd: webDir,
+  env: { PORT: webPort, HOST: host, ORIGIN: webUrl, API_URL: apiUrl },
+});
+superviseAll([api, web]);
+
+try {
+  await waitForHttp(`${apiUrl}/readyz`, api);
+  await waitForHttp(`http://127.0.0.1:${webPort}/`, web);
+} catch (error) {
+  console.error(`Handoff did not start: ${error.message}`);
+  process.kill(process.pid, 'SIGTERM');
+}
+
+const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite, embedded, in .data/pglite';
+console.log(`
+  Handoff is running.
+
+    Web app   ${webUrl}
+    API       http://localhost:${apiPort}   (OpenAPI docs: http://localhost:${apiPort}/docs)
+    Database  ${database}
+
+  Demo accounts (password handoff-demo-2026): owner@demo.handoff.test, provider@demo.handoff.test
+  Press Ctrl-C to stop.
+`);

@@ -1,0 +1,53 @@
+/**
+ * Every background job: its name, its payload, and how hard to retry it. Producers (use cases
+ * writing to the outbox) and handlers (the worker) share this one map. Payloads carry ids, never
+ * secrets: a handler loads what it needs, so a retried job sees current data.
+ */
+export interface JobPayloads {
+  'email.verify-account': { tokenId: string };
+  'email.password-reset': { tokenId: string };
+  'email.notification': { notificationId: string };
+  'maintenance.purge-expired': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+export interface JobPolicy {
+  /** Total tries, the first included. */
+  attempts: number;
+  /** First retry delay; each later one doubles it. */
+  backoffMs: number;
+}
+
+export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
+  'email.verify-account': { attempts: 8, backoffMs: 5_000 },
+  'email.password-reset': { attempts: 8, backoffMs: 5_000 },
+  'email.notification': { attempts: 6, backoffMs: 10_000 },
+  'maintenance.purge-expired': { attempts: 3, backoffMs: 60_000 },
+};
+
+export const jobNames = Object.keys(jobPolicies) as JobName[];
+
+/** Periodic scans the scheduler enqueues (BullMQ job schedulers, or a timer in-process). */
+export const schedules: readonly { name: JobName; everyMs: number }[] = [
+  { name: 'maintenance.purge-expired', everyMs: 60 * 60_000 },
+];
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first try. */
+  attempt: number;
+}
+
+export type JobHandlers = { [K in JobName]: (payload: JobPayloads[K], ctx: JobContext) => Promise<void> };
+
+/** Start-up check: a job without a handler would sit in the queue forever. */
+export function assertHandlers(handlers: Partial<JobHandlers>): asserts handlers is JobHandlers {
+  const missing = jobNames.filter((name) => typeof handlers[name] !== 'function');
+  if (missing.length) throw new Error(`No handler registered for job(s): ${missing.join(', ')}`);
+}
+
+/** Where use cases put jobs: an outbox bound to the current transaction. */
+export interface JobQueue {
+  enqueue<K extends JobName>(name: K, payload: JobPayloads[K], options?: { runAt?: Date }): Promise<void>;
+}

@@ -1,0 +1,22 @@
+/**
+ * Every kind of notification the product raises, with whether it is e-mailed by default. Later
+ * features add theirs here (bids, invitations, reference answers, review reminders).
+ */
+export const notificationKinds = {
+  'account.security': {
+    label: 'Security alerts',
+    description: 'Password changes and other account security events.',
+    emailDefault: true,
+    // Security mail is how someone learns their account was taken over: it cannot be turned off.
+    required: true,
+  },
+  'account.welcome': {
+    label: 'Welcome and getting started',
+    description: 'Tips for your first steps on Handoff.',
+    emailDefault: false,
+    required: false,
+  },
+} as const satisfies Record<string, { label: string; description: string; emailDefault: boolean; required: boolean }>;
+
+export type NotificationKind = keyof typeof notificationKinds;
+export const isNotificationKind = (k: string): k is NotificationKind => Object.hasOwn(notificationKinds, k);

@@ -1,0 +1,32 @@
+import type { NotificationKind } from './kinds.ts';
+
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link?: string | null;
+}
+
+/** Every read and write takes the user id: nobody reads or marks another person's notifications. */
+export interface NotificationsRepository {
+  create(input: NewNotification): Promise<{ id: string }>;
+  findById(id: string): Promise<NotificationRecord | null>;
+  listForUser(userId: string, options: { limit: number; unreadOnly: boolean }): Promise<NotificationRecord[]>;
+  unreadCount(userId: string): Promise<number>;
+  markRead(userId: string, id: string, at: Date): Promise<boolean>;
+  markAllRead(userId: string, at: Date): Promise<number>;
+  emailPreferences(userId: string): Promise<Record<string, boolean>>;
+  setEmailPreference(userId: string, kind: string, email: boolean): Promise<void>;
+}

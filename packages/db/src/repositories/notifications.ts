@@ -1,0 +1,75 @@
+import type { NotificationsRepository } from '@handoff/core/notifications';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { notificationPreferences, notifications } from '../schema/index.ts';
+
+const columns = {
+  id: notifications.id,
+  userId: notifications.userId,
+  kind: notifications.kind,
+  title: notifications.title,
+  body: notifications.body,
+  link: notifications.link,
+  readAt: notifications.readAt,
+  createdAt: notifications.createdAt,
+};
+
+export function createNotificationsRepository(db: Db): NotificationsRepository {
+  return {
+    async create(input) {
+      const [row] = await db
+        .insert(notifications)
+        .values({ ...input, link: input.link ?? null })
+        .returning({ id: notifications.id });
+      return row!;
+    },
+    async findById(id) {
+      const [row] = await db.select(columns).from(notifications).where(eq(notifications.id, id));
+      return row ?? null;
+    },
+    async listForUser(userId, { limit, unreadOnly }) {
+      return db
+        .select(columns)
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(limit);
+    },
+    async unreadCount(userId) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+      return row?.n ?? 0;
+    },
+    async markRead(userId, id, at) {
+      const rows = await db
+        .update(notifications)
+        .set({ readAt: at })
+        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+        .returning({ id: notifications.id });
+      return rows.length > 0;
+    },
+    async markAllRead(userId, at) {
+      const rows = await db
+        .update(notifications)
+        .set({ readAt: at })
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+        .returning({ id: notifications.id });
+      return rows.length;
+    },
+    async emailPreferences(userId) {
+      const rows = await db
+        .select({ kind: notificationPreferences.kind, email: notificationPreferences.email })
+        .from(notificationPreferences)
+        .where(eq(notificationPreferences.userId, userId));
+      return Object.fromEntries(rows.map((r) => [r.kind, r.email]));
+    },
+    async setEmailPreference(userId, kind, email) {
+      await db
+        .insert(notificationPreferences)
+        .values({ userId, kind, email })
+        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email } });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Transactor, TxScope } from '@handoff/core';
+import type { Db } from './client.ts';
+import { createAccountTokensRepository } from './repositories/account-tokens.ts';
+import { createNotificationsRepository } from './repositories/notifications.ts';
+import { createOutboxWriter } from './repositories/outbox.ts';
+import { createRefreshSessionsRepository } from './repositories/refresh-sessions.ts';
+import { createUsersRepository } from './repositories/users.ts';
+
+/** The repositories bound to one transaction. */
+export function scopeFor(db: Db, onJob?: () => void): TxScope {
+  return {
+    users: createUsersRepository(db),
+    sessions: createRefreshSessionsRepository(db),
+    tokens: createAccountTokensRepository(db),
+    notifications: createNotificationsRepository(db),
+    jobs: createOutboxWriter(db, onJob),
+  };
+}
+
+/**
+ * `onCommit` runs after a transaction that queued jobs commits — the in-process runner uses it
+ * to pick them up at once instead of at its next poll.
+ */
+export function createTransactor(db: Db, onCommit?: () => void): Transactor {
+  return async (fn) => {
+    let queued = false;
+    const result = await db.transaction((tx) => fn(scopeFor(tx as unknown as Db, () => (queued = true))));
+    if (queued) onCommit?.();
+    return result;
+  };
+}

@@ -1,0 +1,142 @@
+import { Meilisearch, type EnqueuedTaskPromise, type SearchParams, type Settings } from 'meilisearch';
+import { dedupeById, HIT_FIELDS, toHit } from './hit.ts';
+import { buildMeiliFilter, buildMeiliSort } from './meili-filter.ts';
+import { emptyResult, normalizeQuery } from './query.ts';
+import { meiliSynonyms, STOP_WORDS } from './synonyms.ts';
+import type { ProviderDocument, ProviderHit, SearchFacets, SearchIndex } from './types.ts';
+
+export interface MeiliSearchOptions {
+  host: string;
+  apiKey?: string | undefined;
+  indexUid: string;
+  /** How long upsert/remove/ensureIndex wait for their task; default 30 s. */
+  taskTimeoutMs?: number;
+}
+
+/** Upper bound of `total` and of reachable results (Meilisearch's pagination.maxTotalHits). */
+export const MEILI_MAX_TOTAL_HITS = 1000;
+
+/** What is stored per provider: the document plus two fields derived for filtering and sorting. */
+type MeiliProvider = ProviderDocument & {
+  /** verifiedReferenceCount >= 1: a boolean facet gives the `verified` count directly. */
+  verified: boolean;
+  /** ratingAvg, with -1 for "no rating", so unrated providers sort last like NULLS LAST in Postgres. */
+  ratingSort: number;
+};
+
+const FACETS = ['functions', 'industries', 'kind', 'languages', 'timezoneBand', 'verified'];
+
+export const MEILI_SETTINGS: Settings = {
+  // Order is importance for the `attribute` ranking rule, mirroring the Postgres weights A–D.
+  searchableAttributes: ['name', 'functionNames', 'industryNames', 'headline', 'duties', 'bio'],
+  filterableAttributes: [
+    'functions',
+    'industries',
+    'kind',
+    'languages',
+    'timezoneBand',
+    'rateMin',
+    'rateMax',
+    'verified',
+    'published',
+  ],
+  sortableAttributes: ['rateMin', 'rateMax', 'ratingSort', 'ratingCount', 'verifiedReferenceCount', 'id'],
+  // `sort` first: an explicit sort (rate, rating) is strict, as in Postgres; without one it is inert.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+  synonyms: meiliSynonyms(),
+  stopWords: [...STOP_WORDS],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: MEILI_MAX_TOTAL_HITS },
+};
+
+export function createMeiliSearch(options: MeiliSearchOptions) {
+  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
+  const uid = options.indexUid;
+  const index = client.index<MeiliProvider>(uid);
+  const timeout = options.taskTimeoutMs ?? 30_000;
+
+  /** Resolves when the task has been processed, so the change is searchable; throws if it failed. */
+  async function settle(task: EnqueuedTaskPromise, tolerated: string[] = []): Promise<void> {
+    const done = await task.waitTask({ timeout, interval: 50 });
+    if (done.status === 'succeeded') return;
+    if (done.status === 'failed' && done.error && tolerated.includes(done.error.code)) return;
+    throw new Error(
+      `Meilisearch task ${done.uid} (${done.type}) on ${uid} ${done.status}: ${done.error?.message ?? 'no detail'}`,
+    );
+  }
+
+  const search: SearchIndex & { deleteIndex(): Promise<void> } = {
+    engine: 'meilisearch',
+
+    async ensureIndex() {
+      await settle(client.createIndex(uid, { primaryKey: 'id' }), ['index_already_exists']);
+      await settle(index.updateSettings(MEILI_SETTINGS));
+    },
+
+    async upsert(docs) {
+      const unique = dedupeById(docs);
+      const visible = unique.filter((d) => d.published).map(toMeili);
+      const hidden = unique.filter((d) => !d.published).map((d) => d.id);
+      if (visible.length > 0) await settle(index.addDocuments(visible, { primaryKey: 'id' }));
+      if (hidden.length > 0) await settle(index.deleteDocuments(hidden));
+    },
+
+    async remove(ids) {
+      if (ids.length === 0) return;
+      await settle(index.deleteDocuments([...new Set(ids)]));
+    },
+
+    async clear() {
+      await settle(index.deleteAllDocuments());
+    },
+
+    async search(query) {
+      const q = normalizeQuery(query);
+      if (q.matchesNothing) return emptyResult(q);
+      const sort = buildMeiliSort(q.sort, q.text.length > 0);
+      const params = {
+        filter: buildMeiliFilter(q),
+        facets: FACETS,
+        page: q.page,
+        hitsPerPage: q.perPage,
+        matchingStrategy: 'all',
+        attributesToRetrieve: [...HIT_FIELDS],
+        ...(sort ? { sort } : {}),
+      } satisfies SearchParams;
+      const res = await index.search<MeiliProvider, typeof params>(q.text, params);
+      const dist = res.facetDistribution ?? {};
+      const facets: SearchFacets = {
+        functions: { ...dist.functions },
+        industries: { ...dist.industries },
+        kinds: { ...dist.kind },
+        languages: { ...dist.languages },
+        timezoneBands: { ...dist.timezoneBand },
+        verified: dist.verified?.true ?? 0,
+      };
+      return {
+        hits: res.hits.map((hit) => toHit(hit as unknown as ProviderHit)),
+        total: res.totalHits,
+        page: q.page,
+        perPage: q.perPage,
+        facets,
+      };
+    },
+
+    /** Drops the whole index (tests use a throwaway uid). */
+    async deleteIndex() {
+      await settle(client.deleteIndex(uid), ['index_not_found']);
+    },
+  };
+  return search;
+}
+
+export type MeiliSearch = ReturnType<typeof createMeiliSearch>;
+
+function toMeili(doc: ProviderDocument): MeiliProvider {
+  return {
+    ...doc,
+    verified: doc.verifiedReferenceCount >= 1,
+    ratingSort: doc.ratingAvg ?? -1,
+  };
+}

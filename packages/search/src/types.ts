@@ -1,0 +1,107 @@
+export const PROVIDER_KINDS = ['freelancer', 'virtual_assistant', 'firm'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const TIMEZONE_BANDS = ['americas', 'europe_africa', 'asia_pacific'] as const;
+export type TimezoneBand = (typeof TIMEZONE_BANDS)[number];
+
+export const SEARCH_SORTS = ['relevance', 'rate_asc', 'rate_desc', 'rating'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** Largest page a search returns; larger `perPage` values are clamped to it. */
+export const MAX_PER_PAGE = 50;
+
+/** One provider profile as both engines index it. Whoever owns profiles maps them to this shape. */
+export interface ProviderDocument {
+  /** uuid */
+  id: string;
+  slug: string;
+  name: string;
+  headline: string;
+  bio: string;
+  kind: ProviderKind;
+  /** Function slugs from @handoff/core/taxonomy. */
+  functions: string[];
+  /** Display names of `functions`, searchable. */
+  functionNames: string[];
+  /** Industry slugs from @handoff/core/taxonomy. */
+  industries: string[];
+  industryNames: string[];
+  /** Duties the provider covers, searchable (weighted below name and headline). */
+  duties: string[];
+  /** ISO 639-1 codes. */
+  languages: string[];
+  /** IANA zone, e.g. America/Chicago. */
+  timezone: string;
+  timezoneBand: TimezoneBand;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  rateMin: number;
+  rateMax: number;
+  currency: string;
+  ratingAvg: number | null;
+  ratingCount: number;
+  verifiedReferenceCount: number;
+  /** Unpublished documents are never returned by a search. */
+  published: boolean;
+  /** ISO 8601. */
+  updatedAt: string;
+}
+
+/** What a search returns per provider: the document without the long or internal fields. */
+export type ProviderHit = Omit<ProviderDocument, 'bio' | 'duties' | 'published'>;
+
+/**
+ * Values within one facet are OR-ed (functions: ['payroll', 'bookkeeping'] = either), different facets
+ * are AND-ed. `rateMin`/`rateMax` match providers whose own rate range overlaps [rateMin, rateMax].
+ */
+export interface ProviderSearchQuery {
+  q?: string;
+  functions?: string[];
+  industries?: string[];
+  kinds?: ProviderKind[];
+  languages?: string[];
+  timezoneBands?: TimezoneBand[];
+  rateMin?: number;
+  rateMax?: number;
+  /** Only providers with at least one verified reference. */
+  verifiedOnly?: boolean;
+  /** Defaults to 'relevance'. */
+  sort?: SearchSort;
+  /** 1-based. */
+  page: number;
+  /** At most MAX_PER_PAGE. */
+  perPage: number;
+}
+
+export interface SearchFacets {
+  functions: Record<string, number>;
+  industries: Record<string, number>;
+  kinds: Record<string, number>;
+  languages: Record<string, number>;
+  timezoneBands: Record<string, number>;
+  /** Matching providers with at least one verified reference. */
+  verified: number;
+}
+
+export interface ProviderSearchResult {
+  hits: ProviderHit[];
+  /** All documents matching the query and filters, not just this page. */
+  total: number;
+  page: number;
+  perPage: number;
+  /** Counts over every matching document (query and filters applied), not just this page. */
+  facets: SearchFacets;
+}
+
+export interface SearchIndex {
+  readonly engine: 'postgres' | 'meilisearch';
+  /** Creates the index or applies its settings; idempotent. */
+  ensureIndex(): Promise<void>;
+  /** Inserts or replaces by id; resolves once the change is searchable. Unpublished documents are removed. */
+  upsert(docs: ProviderDocument[]): Promise<void>;
+  /** Resolves once the documents are no longer returned. Unknown ids are ignored. */
+  remove(ids: string[]): Promise<void>;
+  search(query: ProviderSearchQuery): Promise<ProviderSearchResult>;
+  /** Removes every document of this index (or namespace). */
+  clear(): Promise<void>;
+}
