@@ -42,7 +42,10 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(errorsPlugin);
   await fastify.register(securityPlugin, { webOrigin: config.webOrigin });
   await fastify.register(openapiPlugin);
-  await fastify.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await fastify.register(authPlugin, {
+    secret: config.jwtSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+  });
 
   const services = createServices({ config, database, clock, hasher, log: fastify.log });
   fastify.decorate('services', services);
@@ -59,7 +62,11 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
 
   const rateLimitPerMinute = config.authRateLimitPerMinute;
   await fastify.register(healthRoutes, { ping: database.ping });
-  await fastify.register(authRoutes, { auth: services.auth, accessTokenTtlSeconds: config.accessTokenTtlSeconds, rateLimitPerMinute });
+  await fastify.register(authRoutes, {
+    auth: services.auth,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    rateLimitPerMinute,
+  });
   await fastify.register(accountRoutes, { account: services.account, rateLimitPerMinute });
   await fastify.register(notificationRoutes, { notifications: services.notifications });
   await fastify.register(taxonomyRoutes, { taxonomy: services.taxonomy });

@@ -18,10 +18,18 @@ const envSchema = z
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     TRUST_PROXY: z.stringbool().default(false),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' }).optional(),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
     MAIL_FROM: z.string().min(3).default('Handoff <no-reply@handoff.localhost>'),
-    PUBLIC_APP_URL: z.url({ error: 'must be the URL people open, such as https://handoff.example' }).optional(),
+    PUBLIC_APP_URL: z
+      .url({ error: 'must be the URL people open, such as https://handoff.example' })
+      .optional(),
     QUEUE_PREFIX: z.string().min(1).optional(),
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   })

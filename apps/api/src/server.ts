@@ -27,8 +27,10 @@ if (database.kind === 'pglite') {
 if (config.jwtSecretGenerated) config = { ...config, jwtSecret: await loadOrCreateDevSecret(database.db) };
 
 const server = await buildApp({ config, database });
-if (config.jwtSecretGenerated) server.log.warn('JWT_SECRET is not set: using the development secret in the database');
-if (server.services.jobs.mode === 'in-process') server.log.info('REDIS_URL is not set: jobs run in this process');
+if (config.jwtSecretGenerated)
+  server.log.warn('JWT_SECRET is not set: using the development secret in the database');
+if (server.services.jobs.mode === 'in-process')
+  server.log.info('REDIS_URL is not set: jobs run in this process');
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) server.log.error({ err }, 'closing after an error');

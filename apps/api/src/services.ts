@@ -25,8 +25,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 
 export type Jobs =
-  | { mode: 'in-process'; runner: LocalRunner }
-  | { mode: 'bullmq'; queue: Queue; connection: Redis };
+  { mode: 'in-process'; runner: LocalRunner } | { mode: 'bullmq'; queue: Queue; connection: Redis };
 
 export interface ServiceDeps {
   config: Config;
@@ -50,15 +49,28 @@ export function createServices({ config, database, clock, hasher, log }: Service
     connection.on('error', () => {}); // producers fail fast; the outbox keeps what Redis refused
     jobs = { mode: 'bullmq', queue: createQueue(connection, config.queuePrefix), connection };
   } else {
-    const handlers = createJobHandlers({ db, mailer, secret: config.jwtSecret, appUrl: config.appUrl, clock });
-    jobs = { mode: 'in-process', runner: createLocalRunner({ db, handlers, concurrency: config.jobsConcurrency, log }) };
+    const handlers = createJobHandlers({
+      db,
+      mailer,
+      secret: config.jwtSecret,
+      appUrl: config.appUrl,
+      clock,
+    });
+    jobs = {
+      mode: 'in-process',
+      runner: createLocalRunner({ db, handlers, concurrency: config.jobsConcurrency, log }),
+    };
   }
   const transaction = createTransactor(db, () => {
     if (jobs.mode === 'in-process') jobs.runner.wake();
   });
 
   const users = createUsersRepository(db);
-  const notifications = createNotificationService({ notifications: createNotificationsRepository(db), signer, clock });
+  const notifications = createNotificationService({
+    notifications: createNotificationsRepository(db),
+    signer,
+    clock,
+  });
   return {
     jobs,
     mailer,

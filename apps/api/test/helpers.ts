@@ -23,7 +23,12 @@ export async function buildTestApp(
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     ...options.env,
   });
-  const app = await buildApp({ config, database, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp({
+    config,
+    database,
+    runJobs: options.runJobs ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     app,
     database,
@@ -51,3 +56,12 @@ export async function signUp(app: FastifyInstance, overrides: Record<string, unk
     session: res.json() as { accessToken: string; refreshToken: string; user: { id: string; email: string } },
   };
 }
+
+/** Runs every due job in-process (the embedded mode), as the runner would between requests. */
+export async function drainJobs(app: FastifyInstance): Promise<number> {
+  const { jobs } = app.services;
+  if (jobs.mode !== 'in-process') throw new Error('drainJobs needs the in-process runner');
+  return jobs.runner.drain();
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -13,7 +13,13 @@ import {
   workerConnection,
   type Relay,
 } from '@handoff/queue';
-import { decodeQp, hasRedisServer, startPrivateRedis, startSmtpSink, type SmtpSink } from '@handoff/queue/testing';
+import {
+  decodeQp,
+  hasRedisServer,
+  startPrivateRedis,
+  startSmtpSink,
+  type SmtpSink,
+} from '@handoff/queue/testing';
 import type { Queue, Worker } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
@@ -22,8 +28,10 @@ import { buildTestApp, PASSWORD, type TestApp } from './helpers.ts';
 
 const REDIS_URL = process.env.REDIS_URL;
 const onPostgres = process.env.HANDOFF_TEST_DB === 'postgres';
-if (!REDIS_URL) console.log('[handoff] REDIS_URL is not set: the BullMQ end-to-end and fault tests were not run');
-if (!hasRedisServer) console.log('[handoff] no redis-server binary: the Redis-outage and worker-kill fault tests were not run');
+if (!REDIS_URL)
+  console.log('[handoff] REDIS_URL is not set: the BullMQ end-to-end and fault tests were not run');
+if (!hasRedisServer)
+  console.log('[handoff] no redis-server binary: the Redis-outage and worker-kill fault tests were not run');
 
 const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 const APP_URL = 'http://web.example.test';
@@ -39,7 +47,13 @@ const waitUntil = async (what: string, check: () => boolean | Promise<boolean>, 
 };
 
 /** A consumer in this process: relay + BullMQ worker with the real handlers, mail to the sink. */
-function startConsumer(t: TestApp, redisUrl: string, prefix: string, sink: SmtpSink, policies?: Parameters<typeof createRelay>[0]['policies']) {
+function startConsumer(
+  t: TestApp,
+  redisUrl: string,
+  prefix: string,
+  sink: SmtpSink,
+  policies?: Parameters<typeof createRelay>[0]['policies'],
+) {
   const db = t.database.db;
   const producer: Redis = producerConnection(redisUrl);
   producer.on('error', () => {});
@@ -75,12 +89,20 @@ async function adminToken(t: TestApp) {
   const email = uniqueEmail('operator');
   await signUp(t, email);
   await t.database.db.execute(sql`UPDATE users SET roles = '{admin}' WHERE email = ${email}`);
-  const res = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { email, password: PASSWORD } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/auth/login',
+    payload: { email, password: PASSWORD },
+  });
   return res.json().accessToken as string;
 }
 
 const signUp = (t: TestApp, email = uniqueEmail('q')) =>
-  t.app.inject({ method: 'POST', url: '/auth/signup', payload: { name: 'Queue Tester', email, password: PASSWORD, role: 'owner' } });
+  t.app.inject({
+    method: 'POST',
+    url: '/auth/signup',
+    payload: { name: 'Queue Tester', email, password: PASSWORD, role: 'owner' },
+  });
 
 describe.runIf(REDIS_URL)('BullMQ: outbox → relay → worker → SMTP', () => {
   const prefix = `handoff-test-${randomBytes(4).toString('hex')}`;
@@ -90,7 +112,9 @@ describe.runIf(REDIS_URL)('BullMQ: outbox → relay → worker → SMTP', () => 
   beforeAll(async () => {
     sink = await startSmtpSink();
     t = await buildTestApp({ env: { REDIS_URL: REDIS_URL!, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL } });
-    consumer = startConsumer(t, REDIS_URL!, prefix, sink, { 'email.verify-account': { attempts: 3, backoffMs: 100 } });
+    consumer = startConsumer(t, REDIS_URL!, prefix, sink, {
+      'email.verify-account': { attempts: 3, backoffMs: 100 },
+    });
   });
   afterAll(async () => {
     await consumer?.stop();
@@ -145,97 +169,121 @@ describe.runIf(REDIS_URL)('BullMQ: outbox → relay → worker → SMTP', () => 
     expect(view.statusCode).toBe(200);
     const body = view.json();
     expect(body.mode).toBe('bullmq');
-    expect(body.outbox.jobs.find((j: { status: string }) => j.status === 'failed')?.lastError).toMatch(/Mailbox unavailable/);
+    expect(body.outbox.jobs.find((j: { status: string }) => j.status === 'failed')?.lastError).toMatch(
+      /Mailbox unavailable/,
+    );
     expect(body.queue.counts.failed).toBeGreaterThanOrEqual(1);
     expect(body.queue.failed[0].failedReason).toMatch(/Mailbox unavailable/);
   });
 });
 
 describe.runIf(REDIS_URL && hasRedisServer)('faults: Redis stops while the api keeps taking requests', () => {
-  it('fills the outbox during the outage and drains it, once each, when Redis returns', { timeout: 90_000 }, async () => {
-    const redis = await startPrivateRedis();
-    const sink = await startSmtpSink();
-    const prefix = `handoff-outage-${randomBytes(4).toString('hex')}`;
-    const t = await buildTestApp({ env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL } });
-    const consumer = startConsumer(t, redis.url, prefix, sink);
-    try {
-      await redis.stop();
-      const emails = Array.from({ length: 5 }, () => uniqueEmail('outage'));
-      for (const email of emails) expect((await signUp(t, email)).statusCode).toBe(201);
-      const outbox = createOutboxRepository(t.database.db);
-      await new Promise((r) => setTimeout(r, 500));
-      expect((await outbox.counts()).pending).toBeGreaterThanOrEqual(5);
-      expect(sink.received).toHaveLength(0);
+  it(
+    'fills the outbox during the outage and drains it, once each, when Redis returns',
+    { timeout: 90_000 },
+    async () => {
+      const redis = await startPrivateRedis();
+      const sink = await startSmtpSink();
+      const prefix = `handoff-outage-${randomBytes(4).toString('hex')}`;
+      const t = await buildTestApp({
+        env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL },
+      });
+      const consumer = startConsumer(t, redis.url, prefix, sink);
+      try {
+        await redis.stop();
+        const emails = Array.from({ length: 5 }, () => uniqueEmail('outage'));
+        for (const email of emails) expect((await signUp(t, email)).statusCode).toBe(201);
+        const outbox = createOutboxRepository(t.database.db);
+        await new Promise((r) => setTimeout(r, 500));
+        expect((await outbox.counts()).pending).toBeGreaterThanOrEqual(5);
+        expect(sink.received).toHaveLength(0);
 
-      await redis.start();
-      await waitUntil('all five e-mails', () => emails.every((e) => sink.received.some((m) => m.to === e)), 30_000);
-      await new Promise((r) => setTimeout(r, 500));
-      for (const email of emails) expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
-      expect((await outbox.counts()).pending).toBe(0);
-    } finally {
-      await consumer.stop();
-      await t.close();
-      await sink.close();
-      await redis.destroy();
-    }
-  });
+        await redis.start();
+        await waitUntil(
+          'all five e-mails',
+          () => emails.every((e) => sink.received.some((m) => m.to === e)),
+          30_000,
+        );
+        await new Promise((r) => setTimeout(r, 500));
+        for (const email of emails) expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
+        expect((await outbox.counts()).pending).toBe(0);
+      } finally {
+        await consumer.stop();
+        await t.close();
+        await sink.close();
+        await redis.destroy();
+      }
+    },
+  );
 });
 
 const workerMain = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 
-describe.runIf(REDIS_URL && hasRedisServer && onPostgres)('faults: a worker process killed in the middle of a job', () => {
-  it('retries the job in another worker and sends the e-mail exactly once', { timeout: 90_000 }, async () => {
-    const redis = await startPrivateRedis();
-    const sink = await startSmtpSink();
-    const prefix = `handoff-kill-${randomBytes(4).toString('hex')}`;
-    const t = await buildTestApp({ env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL } });
-    const url = (t.database as { url?: string }).url!;
-    const env = {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
-      SMTP_URL: sink.url,
-      JWT_SECRET: SECRET,
-      PUBLIC_APP_URL: APP_URL,
-      STALLED_INTERVAL_MS: '1000',
-      LOCK_DURATION_MS: '2000',
-      RELAY_POLL_MS: '50',
-    };
-    const spawnWorker = () => {
-      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', workerMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout!.on('data', (d) => (out += d));
-      child.stderr!.on('data', (d) => (out += d));
-      return { child, out: () => out };
-    };
-    let second: ReturnType<typeof spawnWorker> | undefined;
-    try {
-      sink.holdRcptMs = 60_000; // the first worker gets stuck mid-send
-      const first = spawnWorker();
-      const email = uniqueEmail('killed');
-      expect((await signUp(t, email)).statusCode).toBe(201);
-      await waitUntil('the first worker to be mid-send', () => sink.rcptSeen > 0, 30_000);
-      first.child.kill('SIGKILL');
-      await new Promise((r) => first.child.once('exit', r));
-      expect(sink.received).toHaveLength(0);
+describe.runIf(REDIS_URL && hasRedisServer && onPostgres)(
+  'faults: a worker process killed in the middle of a job',
+  () => {
+    it(
+      'retries the job in another worker and sends the e-mail exactly once',
+      { timeout: 90_000 },
+      async () => {
+        const redis = await startPrivateRedis();
+        const sink = await startSmtpSink();
+        const prefix = `handoff-kill-${randomBytes(4).toString('hex')}`;
+        const t = await buildTestApp({
+          env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL },
+        });
+        const url = (t.database as { url?: string }).url!;
+        const env = {
+          ...process.env,
+          NODE_ENV: 'test',
+          DATABASE_URL: url,
+          REDIS_URL: redis.url,
+          QUEUE_PREFIX: prefix,
+          SMTP_URL: sink.url,
+          JWT_SECRET: SECRET,
+          PUBLIC_APP_URL: APP_URL,
+          STALLED_INTERVAL_MS: '1000',
+          LOCK_DURATION_MS: '2000',
+          RELAY_POLL_MS: '50',
+        };
+        const spawnWorker = () => {
+          const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', workerMain], {
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          child.stdout!.on('data', (d) => (out += d));
+          child.stderr!.on('data', (d) => (out += d));
+          return { child, out: () => out };
+        };
+        let second: ReturnType<typeof spawnWorker> | undefined;
+        try {
+          sink.holdRcptMs = 60_000; // the first worker gets stuck mid-send
+          const first = spawnWorker();
+          const email = uniqueEmail('killed');
+          expect((await signUp(t, email)).statusCode).toBe(201);
+          await waitUntil('the first worker to be mid-send', () => sink.rcptSeen > 0, 30_000);
+          first.child.kill('SIGKILL');
+          await new Promise((r) => first.child.once('exit', r));
+          expect(sink.received).toHaveLength(0);
 
-      sink.holdRcptMs = 0;
-      second = spawnWorker();
-      await waitUntil('the retried e-mail', () => sink.received.some((m) => m.to === email), 30_000);
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
+          sink.holdRcptMs = 0;
+          second = spawnWorker();
+          await waitUntil('the retried e-mail', () => sink.received.some((m) => m.to === email), 30_000);
+          await new Promise((r) => setTimeout(r, 1500));
+          expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
 
-      // SIGTERM closes the worker gracefully.
-      second.child.kill('SIGTERM');
-      const code = await new Promise((r) => second!.child.once('exit', r));
-      expect(code, second.out()).toBe(0);
-    } finally {
-      if (second?.child.exitCode === null) second.child.kill('SIGKILL');
-      await t.close();
-      await sink.close();
-      await redis.destroy();
-    }
-  });
-});
+          // SIGTERM closes the worker gracefully.
+          second.child.kill('SIGTERM');
+          const code = await new Promise((r) => second!.child.once('exit', r));
+          expect(code, second.out()).toBe(0);
+        } finally {
+          if (second?.child.exitCode === null) second.child.kill('SIGKILL');
+          await t.close();
+          await sink.close();
+          await redis.destroy();
+        }
+      },
+    );
+  },
+);

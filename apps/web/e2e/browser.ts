@@ -24,5 +24,8 @@ export async function launch(executablePath: string): Promise<Browser> {
 /** Full-page PNG under test-output/screenshots, for a person to look at. */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+  // A smooth scroll still running after a navigation would leave the sticky header mid-page.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

@@ -9,11 +9,14 @@ import type { TestProject } from 'vitest/node';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const web = join(root, 'apps/web');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const jwtSecret = 'e2e-secret-that-is-at-least-32-characters';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     chromium: string | null;
+    /** The api's secret, so tests can sign the links its e-mails would carry (unsubscribe). */
+    jwtSecret: string;
   }
 }
 
@@ -62,6 +65,7 @@ export default async function setup(project: TestProject) {
     );
     project.provide('chromium', null);
     project.provide('webUrl', '');
+    project.provide('jwtSecret', '');
     return;
   }
   project.provide('chromium', chromiumPath);
@@ -91,7 +95,7 @@ export default async function setup(project: TestProject) {
     WEB_ORIGIN: webUrl,
     LOG_LEVEL: 'warn',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-    JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters',
+    JWT_SECRET: jwtSecret,
   });
   const webServer = start(
     'web',
@@ -108,6 +112,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('webUrl', webUrl);
+  project.provide('jwtSecret', jwtSecret);
 
   return async () => {
     for (const child of [webServer.child, api.child]) {

@@ -5,9 +5,14 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' }),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' }),
   JWT_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Handoff <no-reply@handoff.localhost>'),
-  PUBLIC_APP_URL: z.url({ error: 'must be the URL people open, such as https://handoff.example' }).default('http://localhost:3000'),
+  PUBLIC_APP_URL: z
+    .url({ error: 'must be the URL people open, such as https://handoff.example' })
+    .default('http://localhost:3000'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   /** Test and benchmark isolation: a BullMQ key prefix other than the default. */
   QUEUE_PREFIX: z.string().min(1).optional(),
@@ -34,7 +39,9 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): Worke
     throw new Error(`Invalid configuration for the worker:\n${lines.join('\n')}`);
   }
   if (parsed.data.NODE_ENV === 'production' && !parsed.data.JWT_SECRET) {
-    throw new Error('Invalid configuration for the worker:\n  JWT_SECRET: is required when NODE_ENV=production');
+    throw new Error(
+      'Invalid configuration for the worker:\n  JWT_SECRET: is required when NODE_ENV=production',
+    );
   }
   return parsed.data;
 }

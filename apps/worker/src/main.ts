@@ -22,8 +22,10 @@ try {
 
 const log = {
   info: (msg: string) => console.log(JSON.stringify({ level: 'info', time: Date.now(), msg })),
-  warn: (obj: object, msg: string) => console.warn(JSON.stringify({ level: 'warn', time: Date.now(), msg, ...describe(obj) })),
-  error: (obj: object, msg: string) => console.error(JSON.stringify({ level: 'error', time: Date.now(), msg, ...describe(obj) })),
+  warn: (obj: object, msg: string) =>
+    console.warn(JSON.stringify({ level: 'warn', time: Date.now(), msg, ...describe(obj) })),
+  error: (obj: object, msg: string) =>
+    console.error(JSON.stringify({ level: 'error', time: Date.now(), msg, ...describe(obj) })),
 };
 function describe(obj: object) {
   const { err, ...rest } = obj as { err?: unknown };
@@ -55,7 +57,9 @@ const worker = createWorker({
 });
 relay.start();
 // Producers fail fast while disconnected, so register the schedules once Redis answers (again).
-producer.on('ready', () => registerSchedules(queue).catch((err) => log.warn({ err }, 'could not register schedules')));
+producer.on('ready', () =>
+  registerSchedules(queue).catch((err) => log.warn({ err }, 'could not register schedules')),
+);
 log.info(`worker started: concurrency ${config.WORKER_CONCURRENCY}, mail via ${mailer.transport}`);
 
 closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {

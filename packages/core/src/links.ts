@@ -6,7 +6,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export function createLinkSigner(secret: string) {
   const key = createHmac('sha256', secret).update('handoff/link-signing/v1').digest();
-  const mac = (parts: readonly string[]) => createHmac('sha256', key).update(parts.join('\n')).digest('base64url');
+  const mac = (parts: readonly string[]) =>
+    createHmac('sha256', key).update(parts.join('\n')).digest('base64url');
   return {
     sign: (...parts: string[]): string => mac(parts),
     verify(signature: string, ...parts: string[]): boolean {

@@ -12,7 +12,13 @@ export interface MailMessage {
 /** Remembers what was sent, by key, so a retried job sends nothing twice. */
 export interface MailLogStore {
   has(key: string): Promise<boolean>;
-  record(entry: { key: string; to: string; subject: string; transport: string; messageId: string | null }): Promise<void>;
+  record(entry: {
+    key: string;
+    to: string;
+    subject: string;
+    transport: string;
+    messageId: string | null;
+  }): Promise<void>;
 }
 
 /** Stores a message in the development mailbox; returns false if one with this key is already there. */
@@ -29,7 +35,12 @@ export interface Mailer {
 /** The Message-ID is derived from the key, so a sink can tell a resend from a new message. */
 export const messageIdFor = (key: string) => `<${key.replace(/[^A-Za-z0-9._-]/g, '.')}@handoff.mail>`;
 
-export function createSmtpMailer(options: { url: string; from: string; log: MailLogStore; pool?: boolean }): Mailer {
+export function createSmtpMailer(options: {
+  url: string;
+  from: string;
+  log: MailLogStore;
+  pool?: boolean;
+}): Mailer {
   const transporter = nodemailer.createTransport({
     url: options.url,
     pool: options.pool ?? true,
@@ -50,7 +61,13 @@ export function createSmtpMailer(options: { url: string; from: string; log: Mail
         messageId,
         ...(message.headers ? { headers: message.headers } : {}),
       });
-      await options.log.record({ key: message.key, to: message.to, subject: message.subject, transport: 'smtp', messageId });
+      await options.log.record({
+        key: message.key,
+        to: message.to,
+        subject: message.subject,
+        transport: 'smtp',
+        messageId,
+      });
       return 'sent';
     },
     async close() {

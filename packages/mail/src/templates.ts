@@ -15,7 +15,12 @@ export interface EmailContent {
 }
 
 const escape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 const ACCENT = '#0f766e';
 
@@ -31,7 +36,9 @@ export function renderEmail(c: EmailContent): { html: string; text: string } {
     : '';
   const footLinks = [
     c.settingsUrl ? `<a href="${escape(c.settingsUrl)}" style="color:#6b7280">Notification settings</a>` : '',
-    c.unsubscribeUrl ? `<a href="${escape(c.unsubscribeUrl)}" style="color:#6b7280">Unsubscribe from these e-mails</a>` : '',
+    c.unsubscribeUrl
+      ? `<a href="${escape(c.unsubscribeUrl)}" style="color:#6b7280">Unsubscribe from these e-mails</a>`
+      : '',
   ]
     .filter(Boolean)
     .join(' · ');

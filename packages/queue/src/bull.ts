@@ -31,7 +31,8 @@ export function createWorker(options: WorkerOptions): Worker {
   const { handlers, outbox, log } = options;
   const worker = new Worker(
     QUEUE_NAME,
-    (job: Job) => dispatch(handlers, job.name, job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 }),
+    (job: Job) =>
+      dispatch(handlers, job.name, job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 }),
     {
       connection: options.connection,
       concurrency: options.concurrency,
@@ -48,7 +49,9 @@ export function createWorker(options: WorkerOptions): Worker {
     // The operator's outbox view shows final failures in both modes.
     const outboxId = outboxIdOf(job.id);
     if (final && outboxId !== null) {
-      outbox.markFailed(outboxId, errorText(err), job.attemptsMade).catch((e) => log.error({ err: e }, 'mark failed'));
+      outbox
+        .markFailed(outboxId, errorText(err), job.attemptsMade)
+        .catch((e) => log.error({ err: e }, 'mark failed'));
     }
   });
   return worker;

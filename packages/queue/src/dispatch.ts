@@ -1,7 +1,12 @@
 import type { JobContext, JobHandlers, JobName } from '@handoff/core';
 
 /** Calls the handler for a job read back from the outbox or Redis (name and payload untyped there). */
-export function dispatch(handlers: JobHandlers, name: string, payload: unknown, ctx: JobContext): Promise<void> {
+export function dispatch(
+  handlers: JobHandlers,
+  name: string,
+  payload: unknown,
+  ctx: JobContext,
+): Promise<void> {
   const handler = handlers[name as JobName] as ((p: unknown, c: JobContext) => Promise<void>) | undefined;
   if (!handler) throw new Error(`No handler for job "${name}"`);
   return handler(payload, ctx);

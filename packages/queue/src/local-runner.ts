@@ -113,7 +113,9 @@ export function createLocalRunner(options: LocalRunnerOptions) {
       if (options.schedules ?? true) {
         const writer = createOutboxWriter(db);
         for (const s of schedules) {
-          scheduleTimers.push(setInterval(() => void writer.enqueue(s.name, {} as never).then(tick), s.everyMs).unref());
+          scheduleTimers.push(
+            setInterval(() => void writer.enqueue(s.name, {} as never).then(tick), s.everyMs).unref(),
+          );
         }
       }
     },

@@ -14,6 +14,8 @@ export interface RelayOptions {
   log?: { warn(obj: object, msg: string): void };
   /** Overrides of the retry policy per job (tests use short backoffs). */
   policies?: Partial<Record<JobName, JobPolicy>>;
+  /** How long one batch may wait for Redis before the round is abandoned (rows stay pending). */
+  redisTimeoutMs?: number;
 }
 
 interface Row {
@@ -24,55 +26,71 @@ interface Row {
 }
 
 /**
- * Moves outbox rows to BullMQ. Rows are claimed inside a transaction; the transaction commits the
- * "relayed" mark only after Redis accepted the jobs, so a Redis outage leaves them pending. The
- * BullMQ jobId is the outbox id: if we crash between Redis and the commit, the next relay re-adds
- * the same ids and BullMQ ignores them.
+ * Moves outbox rows to BullMQ: read a batch of pending rows, add them to the queue, then mark them
+ * relayed. No database transaction is held open across the Redis call, so a Redis outage never
+ * blocks the use cases writing to the outbox; the rows simply stay pending. The BullMQ jobId is
+ * derived from the outbox id: if we crash (or time out) between Redis and the mark, the next round
+ * re-adds the same ids and BullMQ ignores them, so nothing is lost and nothing runs twice.
  */
 export function createRelay(options: RelayOptions) {
   const { db, queue, pollMs = 100, batchSize = 1000, keepCompletedSeconds = 86_400, log } = options;
+  const redisTimeoutMs = options.redisTimeoutMs ?? 3_000;
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let loop: Promise<void> | undefined;
   let failures = 0;
+  let wakeUp: (() => void) | undefined;
 
-  /** One batch; returns how many rows moved. Throws if Redis refused them. */
+  /** One batch; returns how many rows moved. Throws if Redis refused them or did not answer. */
   async function relayOnce(): Promise<number> {
-    return db.transaction(async (tx) => {
-      const result = await tx.execute(sql`
-        SELECT id, name, payload,
-          GREATEST(0, (EXTRACT(EPOCH FROM (run_at - now())) * 1000))::int AS delay_ms
-        FROM outbox WHERE status = 'pending'
-        ORDER BY id LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED`);
-      const rows = (result as unknown as { rows: Row[] }).rows;
-      if (!rows.length) return 0;
-      await queue.addBulk(
-        rows.map((row) => {
-          const name = row.name as JobName;
-          const policy = options.policies?.[name] ?? jobPolicies[name] ?? { attempts: 3, backoffMs: 10_000 };
-          return {
-            name: row.name,
-            data: row.payload,
-            opts: {
-              jobId: outboxJobId(row.id),
-              delay: row.delay_ms,
-              attempts: policy.attempts,
-              backoff: { type: 'exponential', delay: policy.backoffMs },
-              removeOnComplete: { age: keepCompletedSeconds },
-              removeOnFail: false,
-            },
-          };
+    const result = await db.execute(sql`
+      SELECT id, name, payload,
+        GREATEST(0, (EXTRACT(EPOCH FROM (run_at - now())) * 1000))::int AS delay_ms
+      FROM outbox WHERE status = 'pending'
+      ORDER BY id LIMIT ${batchSize}`);
+    const rows = (result as unknown as { rows: Row[] }).rows;
+    if (!rows.length) return 0;
+    const added = queue.addBulk(
+      rows.map((row) => {
+        const name = row.name as JobName;
+        const policy = options.policies?.[name] ?? jobPolicies[name] ?? { attempts: 3, backoffMs: 10_000 };
+        return {
+          name: row.name,
+          data: row.payload,
+          opts: {
+            jobId: outboxJobId(row.id),
+            delay: row.delay_ms,
+            attempts: policy.attempts,
+            backoff: { type: 'exponential', delay: policy.backoffMs },
+            removeOnComplete: { age: keepCompletedSeconds },
+            removeOnFail: false,
+          },
+        };
+      }),
+    );
+    // BullMQ waits for a connection that is down; give up on this round instead of hanging.
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        added,
+        new Promise((_, reject) => {
+          timeout = setTimeout(
+            () => reject(new Error(`Redis did not answer within ${redisTimeoutMs} ms`)),
+            redisTimeoutMs,
+          );
         }),
-      );
-      const ids = rows.map((r) => r.id);
-      await tx.execute(sql`UPDATE outbox SET status = 'relayed', relayed_at = now()
-        WHERE id IN (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )})`);
-      return rows.length;
-    });
+      ]);
+    } finally {
+      clearTimeout(timeout);
+      added.catch(() => {}); // a late answer is harmless: the ids are re-added and ignored
+    }
+    const ids = rows.map((r) => r.id);
+    await db.execute(sql`UPDATE outbox SET status = 'relayed', relayed_at = now()
+      WHERE status = 'pending' AND id IN (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`);
+    return rows.length;
   }
 
   async function run() {
@@ -89,7 +107,10 @@ export function createRelay(options: RelayOptions) {
       }
       if (moved < batchSize) {
         const wait = failures ? Math.min(pollMs * 2 ** Math.min(failures, 5), 2_000) : pollMs;
-        await new Promise<void>((resolve) => (timer = setTimeout(resolve, wait)));
+        await new Promise<void>((resolve) => {
+          wakeUp = resolve;
+          timer = setTimeout(resolve, wait);
+        });
       }
     }
   }
@@ -104,6 +125,7 @@ export function createRelay(options: RelayOptions) {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      wakeUp?.();
       await loop;
     },
   };

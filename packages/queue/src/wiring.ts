@@ -1,4 +1,11 @@
-import { systemClock, assertHandlers, createLinkSigner, createLinks, type Clock, type JobHandlers } from '@handoff/core';
+import {
+  systemClock,
+  assertHandlers,
+  createLinkSigner,
+  createLinks,
+  type Clock,
+  type JobHandlers,
+} from '@handoff/core';
 import { createAccountEmailHandlers } from '@handoff/core/account';
 import { createNotificationEmailHandlers, createNotificationService } from '@handoff/core/notifications';
 import {
@@ -34,13 +41,26 @@ export interface HandlerDeps {
 }
 
 /** Every job's handler, wired to the database once. Used by the api (in-process) and the worker. */
-export function createJobHandlers({ db, mailer, secret, appUrl, clock = systemClock }: HandlerDeps): JobHandlers {
+export function createJobHandlers({
+  db,
+  mailer,
+  secret,
+  appUrl,
+  clock = systemClock,
+}: HandlerDeps): JobHandlers {
   const signer = createLinkSigner(secret);
   const links = createLinks(appUrl);
   const users = createUsersRepository(db);
   const notifications = createNotificationsRepository(db);
   const handlers = {
-    ...createAccountEmailHandlers({ tokens: createAccountTokensRepository(db), users, mailer, signer, links, clock }),
+    ...createAccountEmailHandlers({
+      tokens: createAccountTokensRepository(db),
+      users,
+      mailer,
+      signer,
+      links,
+      clock,
+    }),
     ...createNotificationEmailHandlers({
       notifications,
       service: createNotificationService({ notifications, signer, clock }),

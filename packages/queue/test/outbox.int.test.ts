@@ -16,7 +16,17 @@ const rowsFor = async (marker: string) => {
   const result = await database.db.execute(
     sql`SELECT id, status, attempts, max_attempts, last_error FROM outbox WHERE payload->>'notificationId' = ${marker}`,
   );
-  return (result as unknown as { rows: { id: number; status: string; attempts: number; max_attempts: number; last_error: string | null }[] }).rows;
+  return (
+    result as unknown as {
+      rows: {
+        id: number;
+        status: string;
+        attempts: number;
+        max_attempts: number;
+        last_error: string | null;
+      }[];
+    }
+  ).rows;
 };
 
 /** Makes overdue retries due now, instead of waiting out the backoff. */
@@ -52,7 +62,11 @@ describe('outbox', () => {
     await transaction((scope) => scope.jobs.enqueue('email.notification', { notificationId: marker }));
     const rows = await rowsFor(marker);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'pending', attempts: 0, max_attempts: jobPolicies['email.notification'].attempts });
+    expect(rows[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      max_attempts: jobPolicies['email.notification'].attempts,
+    });
     expect(woken).toBe(1);
   });
 });
@@ -61,8 +75,14 @@ describe('in-process runner (no Redis)', () => {
   it('runs a job once and marks it done', async () => {
     const marker = randomUUID();
     const seen: string[] = [];
-    const runner = createLocalRunner({ db: database.db, handlers: handlersWith(async (p) => void seen.push(p.notificationId)), schedules: false });
-    await createTransactor(database.db)((s) => s.jobs.enqueue('email.notification', { notificationId: marker }));
+    const runner = createLocalRunner({
+      db: database.db,
+      handlers: handlersWith(async (p) => void seen.push(p.notificationId)),
+      schedules: false,
+    });
+    await createTransactor(database.db)((s) =>
+      s.jobs.enqueue('email.notification', { notificationId: marker }),
+    );
     await runner.drain();
     await runner.drain();
     expect(seen.filter((m) => m === marker)).toHaveLength(1);
@@ -81,10 +101,16 @@ describe('in-process runner (no Redis)', () => {
         if (calls < 3) throw new Error(`SMTP said no (try ${calls})`);
       }),
     });
-    await createTransactor(database.db)((s) => s.jobs.enqueue('email.notification', { notificationId: marker }));
+    await createTransactor(database.db)((s) =>
+      s.jobs.enqueue('email.notification', { notificationId: marker }),
+    );
     await runner.drain();
     const afterFirst = (await rowsFor(marker))[0]!;
-    expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: SMTP said no (try 1)' });
+    expect(afterFirst).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: 'Error: SMTP said no (try 1)',
+    });
     // Not due yet: the backoff holds it back.
     await runner.drain();
     expect(calls).toBe(1);
@@ -109,7 +135,9 @@ describe('in-process runner (no Redis)', () => {
         if (fail) throw new Error('550 mailbox unavailable');
       }),
     });
-    await createTransactor(database.db)((s) => s.jobs.enqueue('email.notification', { notificationId: marker }));
+    await createTransactor(database.db)((s) =>
+      s.jobs.enqueue('email.notification', { notificationId: marker }),
+    );
     for (let i = 0; i < jobPolicies['email.notification'].attempts + 2; i++) {
       await runner.drain();
       await fastForward();
@@ -119,22 +147,28 @@ describe('in-process runner (no Redis)', () => {
     expect(row).toMatchObject({ status: 'failed', last_error: 'Error: 550 mailbox unavailable' });
 
     const outbox = createOutboxRepository(database.db);
-    expect((await outbox.list({ status: 'failed', limit: 10 })).map((r) => r.id)).toContain(row!.id);
+    expect((await outbox.list({ status: 'failed', limit: 10 })).map((r) => r.id)).toContain(Number(row!.id));
     fail = false;
-    expect(await outbox.retry(row!.id)).toBe(true);
+    expect(await outbox.retry(Number(row!.id))).toBe(true);
     await runner.drain();
     expect((await rowsFor(marker))[0]).toMatchObject({ status: 'done' });
   });
 
   it('picks up a job whose runner died mid-way once its lock expires', async () => {
     const marker = randomUUID();
-    await createTransactor(database.db)((s) => s.jobs.enqueue('email.notification', { notificationId: marker }));
+    await createTransactor(database.db)((s) =>
+      s.jobs.enqueue('email.notification', { notificationId: marker }),
+    );
     // Simulate a crash: claimed (running) but never finished, lock already expired.
     await database.db.execute(
       sql`UPDATE outbox SET status = 'running', attempts = 1, locked_until = now() - interval '1 second' WHERE payload->>'notificationId' = ${marker}`,
     );
     const seen: string[] = [];
-    const runner = createLocalRunner({ db: database.db, schedules: false, handlers: handlersWith(async (p) => void seen.push(p.notificationId)) });
+    const runner = createLocalRunner({
+      db: database.db,
+      schedules: false,
+      handlers: handlersWith(async (p) => void seen.push(p.notificationId)),
+    });
     await runner.drain();
     expect(seen).toContain(marker);
     expect((await rowsFor(marker))[0]).toMatchObject({ status: 'done', attempts: 2 });

@@ -53,13 +53,14 @@ function facetsOf(docs: ProviderDocument[]): SearchFacets {
 }
 
 const byId = (a: ProviderDocument, b: ProviderDocument) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const ORDERS: Record<'rate_asc' | 'rate_desc' | 'rating', (a: ProviderDocument, b: ProviderDocument) => number> =
-  {
-    rate_asc: (a, b) => a.rateMin - b.rateMin || a.rateMax - b.rateMax || byId(a, b),
-    rate_desc: (a, b) => b.rateMax - a.rateMax || b.rateMin - a.rateMin || byId(a, b),
-    rating: (a, b) =>
-      (b.ratingAvg ?? -1) - (a.ratingAvg ?? -1) || b.ratingCount - a.ratingCount || byId(a, b),
-  };
+const ORDERS: Record<
+  'rate_asc' | 'rate_desc' | 'rating',
+  (a: ProviderDocument, b: ProviderDocument) => number
+> = {
+  rate_asc: (a, b) => a.rateMin - b.rateMin || a.rateMax - b.rateMax || byId(a, b),
+  rate_desc: (a, b) => b.rateMax - a.rateMax || b.rateMin - a.rateMin || byId(a, b),
+  rating: (a, b) => (b.ratingAvg ?? -1) - (a.ratingAvg ?? -1) || b.ratingCount - a.ratingCount || byId(a, b),
+};
 
 const withFunction = (slug: string) => published.filter((d) => d.functions.includes(slug)).map((d) => d.id);
 const docsById = new Map(fixtures.map((d) => [d.id, d]));
@@ -100,10 +101,16 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
       });
 
       it.each<[string, Filters]>([
-        ['OR within a facet, AND across facets', { functions: ['payroll', 'bookkeeping'], industries: ['construction'] }],
+        [
+          'OR within a facet, AND across facets',
+          { functions: ['payroll', 'bookkeeping'], industries: ['construction'] },
+        ],
         ['kind', { kinds: ['virtual_assistant'] }],
         ['language', { languages: ['es'] }],
-        ['timezone bands and kind', { timezoneBands: ['asia_pacific', 'europe_africa'], kinds: ['freelancer'] }],
+        [
+          'timezone bands and kind',
+          { timezoneBands: ['asia_pacific', 'europe_africa'], kinds: ['freelancer'] },
+        ],
         ['rate range overlapping 20–30', { rateMin: 20, rateMax: 30 }],
         ['rate from 100 up', { rateMin: 100 }],
         ['rate up to 12', { rateMax: 12 }],
@@ -208,10 +215,13 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
         expect([...ids(one), ...ids(two)]).toEqual(ids(four));
       });
 
-      it.each(['rate_asc', 'rate_desc', 'rating'] as const)('sorts by %s with a stable tiebreak', async (sort) => {
-        const r = await search({ sort });
-        expect(ids(r)).toEqual([...published].sort(ORDERS[sort]).map((d) => d.id));
-      });
+      it.each(['rate_asc', 'rate_desc', 'rating'] as const)(
+        'sorts by %s with a stable tiebreak',
+        async (sort) => {
+          const r = await search({ sort });
+          expect(ids(r)).toEqual([...published].sort(ORDERS[sort]).map((d) => d.id));
+        },
+      );
 
       it('sorts a text query strictly by rate when asked', async () => {
         const r = await search({ q: 'payroll', sort: 'rate_asc' });
@@ -297,7 +307,7 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
       });
 
       it('remove removes', async () => {
-        await index.remove([fixtureId(100), fixtureId(999)]);
+        await index.remove([fixtureId(100), fixtureId(999), 'not-a-uuid']);
         expect((await search({ q: 'kombucha' })).total).toBe(0);
         expect((await search()).total).toBe(published.length);
       });

@@ -22,7 +22,9 @@ searchContract(`postgres (${process.env.HANDOFF_TEST_DB ?? 'pglite'})`, async ()
 
 const meiliUrl = process.env.MEILI_URL;
 if (!meiliUrl) {
-  console.log('[handoff] MEILI_URL is not set: the Meilisearch half of the search contract suite was not run');
+  console.log(
+    '[handoff] MEILI_URL is not set: the Meilisearch half of the search contract suite was not run',
+  );
 }
 
 // runIf plus the guard inside: without MEILI_URL nothing is registered, not even as skipped, and the

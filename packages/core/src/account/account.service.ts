@@ -15,10 +15,18 @@ export interface AccountServiceDeps {
   notifications: NotificationService;
 }
 
-const BAD_VERIFY_LINK = 'This verification link is invalid, expired or already used. Send yourself a new one.';
+const BAD_VERIFY_LINK =
+  'This verification link is invalid, expired or already used. Send yourself a new one.';
 const BAD_RESET_LINK = 'This password-reset link is invalid, expired or already used. Ask for a new one.';
 
-export function createAccountService({ transaction, users, hasher, signer, clock, notifications }: AccountServiceDeps) {
+export function createAccountService({
+  transaction,
+  users,
+  hasher,
+  signer,
+  clock,
+  notifications,
+}: AccountServiceDeps) {
   return {
     async resendVerification(userId: string): Promise<void> {
       const user = await users.findById(userId);

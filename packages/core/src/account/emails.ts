@@ -19,7 +19,14 @@ export interface AccountEmailDeps {
 type Handlers = Pick<JobHandlers, 'email.verify-account' | 'email.password-reset'>;
 
 /** Idempotent: the mail's key is the token id, and a used or expired token sends nothing. */
-export function createAccountEmailHandlers({ tokens, users, mailer, signer, links, clock }: AccountEmailDeps): Handlers {
+export function createAccountEmailHandlers({
+  tokens,
+  users,
+  mailer,
+  signer,
+  links,
+  clock,
+}: AccountEmailDeps): Handlers {
   async function load(tokenId: string) {
     const token = await tokens.findById(tokenId);
     if (!token || token.usedAt || token.expiresAt <= clock.now()) return null;
@@ -44,7 +51,8 @@ export function createAccountEmailHandlers({ tokens, users, mailer, signer, link
             'The link works once and expires in 7 days.',
           ],
           action: { label: 'Confirm my e-mail', url },
-          footnote: 'You are receiving this because this address was used to create a Handoff account. If that was not you, ignore this e-mail.',
+          footnote:
+            'You are receiving this because this address was used to create a Handoff account. If that was not you, ignore this e-mail.',
         }),
       });
     },

@@ -20,7 +20,12 @@ export function parseToken(signer: LinkSigner, purpose: AccountTokenPurpose, tok
 }
 
 /** Creates a token and queues the e-mail that carries it, inside the caller's transaction. */
-export async function issueAccountToken(scope: TxScope, userId: string, purpose: AccountTokenPurpose, now: Date) {
+export async function issueAccountToken(
+  scope: TxScope,
+  userId: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+) {
   const { id } = await scope.tokens.create({
     userId,
     purpose,

@@ -14,7 +14,9 @@ export interface NotificationEmailDeps {
   links: Links;
 }
 
-export function createNotificationEmailHandlers(deps: NotificationEmailDeps): Pick<JobHandlers, 'email.notification'> {
+export function createNotificationEmailHandlers(
+  deps: NotificationEmailDeps,
+): Pick<JobHandlers, 'email.notification'> {
   const { notifications, service, users, mailer, links } = deps;
   return {
     async 'email.notification'({ notificationId }) {
@@ -32,7 +34,10 @@ export function createNotificationEmailHandlers(deps: NotificationEmailDeps): Pi
         key: `notification:${n.id}`,
         to: user.email,
         subject: n.title,
-        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        headers: {
+          'List-Unsubscribe': `<${unsubscribe}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
         ...renderEmail({
           preheader: n.body.slice(0, 120),
           heading: n.title,

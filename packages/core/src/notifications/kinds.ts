@@ -16,7 +16,10 @@ export const notificationKinds = {
     emailDefault: false,
     required: false,
   },
-} as const satisfies Record<string, { label: string; description: string; emailDefault: boolean; required: boolean }>;
+} as const satisfies Record<
+  string,
+  { label: string; description: string; emailDefault: boolean; required: boolean }
+>;
 
 export type NotificationKind = keyof typeof notificationKinds;
 export const isNotificationKind = (k: string): k is NotificationKind => Object.hasOwn(notificationKinds, k);

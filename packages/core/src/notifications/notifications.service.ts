@@ -34,12 +34,16 @@ export function createNotificationService({ notifications, signer, clock }: Noti
     },
 
     list: (userId: string, options: { limit?: number; unreadOnly?: boolean } = {}) =>
-      notifications.listForUser(userId, { limit: options.limit ?? 50, unreadOnly: options.unreadOnly ?? false }),
+      notifications.listForUser(userId, {
+        limit: options.limit ?? 50,
+        unreadOnly: options.unreadOnly ?? false,
+      }),
 
     unreadCount: (userId: string) => notifications.unreadCount(userId),
 
     async markRead(userId: string, id: string): Promise<void> {
-      if (!(await notifications.markRead(userId, id, clock.now()))) throw new NotFoundError('No such notification');
+      if (!(await notifications.markRead(userId, id, clock.now())))
+        throw new NotFoundError('No such notification');
     },
 
     markAllRead: (userId: string) => notifications.markAllRead(userId, clock.now()),
@@ -65,7 +69,8 @@ export function createNotificationService({ notifications, signer, clock }: Noti
           throw new ValidationError(`${notificationKinds[kind].label} cannot be turned off`);
         }
       }
-      for (const [kind, email] of Object.entries(changes)) await notifications.setEmailPreference(userId, kind, email);
+      for (const [kind, email] of Object.entries(changes))
+        await notifications.setEmailPreference(userId, kind, email);
     },
 
     /** Whether this notification should go out by e-mail now. */
@@ -81,7 +86,9 @@ export function createNotificationService({ notifications, signer, clock }: Noti
     /** One-click unsubscribe from an e-mail footer: no log-in, the link's signature is the proof. */
     async unsubscribe(userId: string, kind: string, signature: string): Promise<{ label: string }> {
       if (!isNotificationKind(kind) || !signer.verify(signature, 'unsubscribe', userId, kind)) {
-        throw new ValidationError('This unsubscribe link is not valid. Change your settings after logging in instead.');
+        throw new ValidationError(
+          'This unsubscribe link is not valid. Change your settings after logging in instead.',
+        );
       }
       if (notificationKinds[kind].required) {
         throw new ValidationError(`${notificationKinds[kind].label} cannot be turned off`);

@@ -40,7 +40,13 @@ export function createAccountTokensRepository(db: Db): AccountTokensRepository {
       await db
         .update(accountTokens)
         .set({ usedAt: at })
-        .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+        .where(
+          and(
+            eq(accountTokens.userId, userId),
+            eq(accountTokens.purpose, purpose),
+            isNull(accountTokens.usedAt),
+          ),
+        );
     },
   };
 }

@@ -29,13 +29,21 @@ export function createDevMailboxStore(db: Db): DevMailboxStore & {
           .onConflictDoNothing()
           .returning({ key: mailLog.key });
         if (!logged.length) return false;
-        await tx.insert(devMailbox).values({ to: m.to, from: m.from, subject: m.subject, text: m.text, html: m.html });
+        await tx
+          .insert(devMailbox)
+          .values({ to: m.to, from: m.from, subject: m.subject, text: m.text, html: m.html });
         return true;
       });
     },
     async list({ to, limit }) {
       return db
-        .select({ id: devMailbox.id, to: devMailbox.to, from: devMailbox.from, subject: devMailbox.subject, createdAt: devMailbox.createdAt })
+        .select({
+          id: devMailbox.id,
+          to: devMailbox.to,
+          from: devMailbox.from,
+          subject: devMailbox.subject,
+          createdAt: devMailbox.createdAt,
+        })
         .from(devMailbox)
         .where(to ? eq(devMailbox.to, to) : undefined)
         .orderBy(desc(devMailbox.createdAt))

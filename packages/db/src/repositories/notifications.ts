@@ -69,7 +69,10 @@ export function createNotificationsRepository(db: Db): NotificationsRepository {
       await db
         .insert(notificationPreferences)
         .values({ userId, kind, email })
-        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email } });
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.kind],
+          set: { email },
+        });
     },
   };
 }

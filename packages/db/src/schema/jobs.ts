@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
 
 /**
@@ -13,7 +24,10 @@ export const outbox = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     name: text('name').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    status: text('status').$type<'pending' | 'relayed' | 'running' | 'done' | 'failed'>().notNull().default('pending'),
+    status: text('status')
+      .$type<'pending' | 'relayed' | 'running' | 'done' | 'failed'>()
+      .notNull()
+      .default('pending'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull(),
@@ -24,7 +38,9 @@ export const outbox = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    index('outbox_due_idx').on(t.runAt, t.id).where(sql`status = 'pending'`),
+    index('outbox_due_idx')
+      .on(t.runAt, t.id)
+      .where(sql`status = 'pending'`),
     index('outbox_status_idx').on(t.status, t.createdAt),
   ],
 );

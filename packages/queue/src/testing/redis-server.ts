@@ -28,9 +28,13 @@ export async function startPrivateRedis() {
   const url = `redis://127.0.0.1:${port}`;
 
   async function start() {
-    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-      stdio: 'ignore',
-    });
+    proc = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      {
+        stdio: 'ignore',
+      },
+    );
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const ok = await new Promise<boolean>((resolve) => {

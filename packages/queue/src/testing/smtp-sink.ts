@@ -22,7 +22,13 @@ export interface SmtpSink {
 
 /** A real SMTP server in-process (the `smtp-server` package), recording what it accepts. */
 export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Promise<SmtpSink> {
-  const sink = { received: [] as ReceivedMail[], refuseWith: null as number | null, holdRcptMs: 0, rcptSeen: 0, refused: 0 };
+  const sink = {
+    received: [] as ReceivedMail[],
+    refuseWith: null as number | null,
+    holdRcptMs: 0,
+    rcptSeen: 0,
+    refused: 0,
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -39,7 +45,9 @@ export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Pro
       stream.on('end', () => {
         if (sink.refuseWith) {
           sink.refused += 1;
-          const error = Object.assign(new Error('Mailbox unavailable (test sink refusing mail)'), { responseCode: sink.refuseWith });
+          const error = Object.assign(new Error('Mailbox unavailable (test sink refusing mail)'), {
+            responseCode: sink.refuseWith,
+          });
           return callback(error);
         }
         const raw = Buffer.concat(chunks).toString('utf8');
@@ -60,4 +68,7 @@ export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Pro
 }
 
 /** Decodes a quoted-printable body enough to search it for links and text. */
-export const decodeQp = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+export const decodeQp = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));

@@ -1,4 +1,10 @@
-import { errorResponse, jobsOverviewQuery, jobsOverviewResponse, messageResponse, outboxIdParams } from '@handoff/contracts';
+import {
+  errorResponse,
+  jobsOverviewQuery,
+  jobsOverviewResponse,
+  messageResponse,
+  outboxIdParams,
+} from '@handoff/contracts';
 import { ForbiddenError, NotFoundError } from '@handoff/core/errors';
 import type { OutboxRepository } from '@handoff/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -88,7 +94,8 @@ export async function adminRoutes(fastify: FastifyInstance, opts: { outbox: Outb
       },
     },
     async (request) => {
-      if (!(await opts.outbox.retry(request.params.id))) throw new NotFoundError('No failed job with that id');
+      if (!(await opts.outbox.retry(request.params.id)))
+        throw new NotFoundError('No failed job with that id');
       if (opts.jobs.mode === 'in-process') opts.jobs.runner.wake();
       return { message: `Job ${request.params.id} will run again.` };
     },

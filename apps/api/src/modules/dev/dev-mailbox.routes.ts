@@ -1,4 +1,10 @@
-import { devMailboxQuery, devMailboxResponse, devMailParams, devMailResponse, errorResponse } from '@handoff/contracts';
+import {
+  devMailboxQuery,
+  devMailboxResponse,
+  devMailParams,
+  devMailResponse,
+  errorResponse,
+} from '@handoff/contracts';
 import { NotFoundError } from '@handoff/core/errors';
 import type { createDevMailboxStore } from '@handoff/db';
 import type { FastifyInstance } from 'fastify';
@@ -24,7 +30,10 @@ export async function devMailboxRoutes(
       },
     },
     async (request) => {
-      const messages = await opts.mailbox.list({ limit: 100, ...(request.query.to ? { to: request.query.to.toLowerCase() } : {}) });
+      const messages = await opts.mailbox.list({
+        limit: 100,
+        ...(request.query.to ? { to: request.query.to.toLowerCase() } : {}),
+      });
       return { messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
     },
   );
@@ -41,7 +50,15 @@ export async function devMailboxRoutes(
     async (request) => {
       const m = await opts.mailbox.get(request.params.id);
       if (!m) throw new NotFoundError('No such message');
-      return { id: m.id, to: m.to, from: m.from, subject: m.subject, html: m.html, text: m.text, createdAt: m.createdAt.toISOString() };
+      return {
+        id: m.id,
+        to: m.to,
+        from: m.from,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        createdAt: m.createdAt.toISOString(),
+      };
     },
   );
 }

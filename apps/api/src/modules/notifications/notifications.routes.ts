@@ -24,7 +24,10 @@ const toResponse = (n: NotificationRecord) => ({
   createdAt: n.createdAt.toISOString(),
 });
 
-export async function notificationRoutes(fastify: FastifyInstance, opts: { notifications: NotificationService }) {
+export async function notificationRoutes(
+  fastify: FastifyInstance,
+  opts: { notifications: NotificationService },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const svc = opts.notifications;
   const auth = { preHandler: app.authenticate };
@@ -53,7 +56,14 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
 
   app.get(
     '/notifications/unread-count',
-    { ...auth, schema: { ...common, summary: 'How many are unread', response: { 200: unreadCountResponse, 401: errorResponse } } },
+    {
+      ...auth,
+      schema: {
+        ...common,
+        summary: 'How many are unread',
+        response: { 200: unreadCountResponse, 401: errorResponse },
+      },
+    },
     async (request) => ({ unread: await svc.unreadCount(request.user.sub) }),
   );
 
@@ -78,7 +88,11 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
     '/notifications/read-all',
     {
       ...auth,
-      schema: { ...common, summary: 'Mark all read', response: { 200: unreadCountResponse, 401: errorResponse } },
+      schema: {
+        ...common,
+        summary: 'Mark all read',
+        response: { 200: unreadCountResponse, 401: errorResponse },
+      },
     },
     async (request) => {
       await svc.markAllRead(request.user.sub);
@@ -90,7 +104,11 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { notif
     '/notifications/preferences',
     {
       ...auth,
-      schema: { ...common, summary: 'Which notifications are e-mailed', response: { 200: preferencesResponse, 401: errorResponse } },
+      schema: {
+        ...common,
+        summary: 'Which notifications are e-mailed',
+        response: { 200: preferencesResponse, 401: errorResponse },
+      },
     },
     async (request) => ({ preferences: await svc.emailPreferences(request.user.sub) }),
   );

@@ -1,110 +1,36 @@
-import { env } from '$env/dynamic/private';
 import {
-  errorResponse,
+  devMailboxResponse,
+  devMailResponse,
   functionsResponse,
   industriesResponse,
+  jobsOverviewResponse,
   meResponse,
+  messageResponse,
+  notificationsResponse,
+  preferencesResponse,
   sessionResponse,
+  unreadCountResponse,
+  verifyEmailResponse,
   type BusinessFunction,
+  type EmailPreference,
   type Industry,
+  type JobsOverview,
   type LogInBody,
   type Session,
   type SignUpBody,
   type User,
 } from '@handoff/contracts';
 import type { z } from 'zod';
+import { ApiError, request, send, type ClientInfo } from './api-client.ts';
 
-export const UNAVAILABLE_MESSAGE = 'The service is unavailable, try again';
+export { ApiError, raise, UNAVAILABLE_MESSAGE, type ClientInfo } from './api-client.ts';
 
-/** Any failed API call: an HTTP error from the API, or 503 when the API could not be reached. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
+export type NotificationList = z.infer<typeof notificationsResponse>;
+export type DevMailSummary = z.infer<typeof devMailboxResponse>['messages'][number];
+export type DevMail = z.infer<typeof devMailResponse>;
+export type OutboxStatus = JobsOverview['outbox']['jobs'][number]['status'];
 
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-
-  /** True for answers a person can act on (bad input, wrong password, taken e-mail…). */
-  get isClientError(): boolean {
-    return this.status >= 400 && this.status < 500;
-  }
-}
-
-// A hung API must not hang every page of the web app with it.
-const TIMEOUT_MS = 8_000;
-
-function baseUrl(): string {
-  return (env.API_URL || 'http://127.0.0.1:4000').replace(/\/+$/, '');
-}
-
-/** Who is really asking, passed on so the API's rate limits and session records see the person, not us. */
-export interface ClientInfo {
-  ip?: string | undefined;
-  userAgent?: string | null | undefined;
-}
-
-interface RequestOptions {
-  method?: 'GET' | 'POST';
-  body?: unknown;
-  token?: string | null;
-  client?: ClientInfo | undefined;
-}
-
-async function send(
-  path: string,
-  { method = 'GET', body, token, client }: RequestOptions,
-): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  // Only honoured by the API when it is configured to trust this proxy (TRUST_PROXY).
-  if (client?.ip) headers['x-forwarded-for'] = client.ip;
-  if (client?.userAgent) headers['user-agent'] = client.userAgent;
-
-  let response: Response;
-  try {
-    response = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (cause) {
-    console.error(`[api] ${method} ${path} unreachable:`, cause instanceof Error ? cause.message : cause);
-    throw new ApiError(503, UNAVAILABLE_MESSAGE);
-  }
-
-  if (!response.ok) throw await toApiError(response);
-  return response;
-}
-
-async function toApiError(response: Response): Promise<ApiError> {
-  const parsed = errorResponse.safeParse(await response.json().catch(() => null));
-  // Never pass a 5xx body through to people: it says nothing they can act on.
-  if (response.status >= 500 || !parsed.success) {
-    if (response.status >= 500) console.error(`[api] ${response.url} answered ${response.status}`);
-    return new ApiError(response.status >= 500 ? 503 : response.status, UNAVAILABLE_MESSAGE);
-  }
-  return new ApiError(response.status, parsed.data.message, parsed.data.fields ?? {});
-}
-
-async function request<S extends z.ZodType>(
-  schema: S,
-  path: string,
-  options: RequestOptions = {},
-): Promise<z.infer<S>> {
-  const response = await send(path, options);
-  const parsed = schema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) {
-    console.error(`[api] ${options.method ?? 'GET'} ${path}: unexpected response`, parsed.error.issues);
-    throw new ApiError(503, UNAVAILABLE_MESSAGE);
-  }
-  return parsed.data;
-}
+const path = (segment: string | number) => encodeURIComponent(String(segment));
 
 export const api = {
   signUp: (body: SignUpBody, client?: ClientInfo): Promise<Session> =>
@@ -133,5 +59,104 @@ export const api = {
   async industries(): Promise<Industry[]> {
     const { industries } = await request(industriesResponse, '/taxonomy/industries');
     return industries;
+  },
+
+  // ---- Account e-mails: verification and password reset ----
+
+  async verifyEmail(token: string, client?: ClientInfo): Promise<User> {
+    const { user } = await request(verifyEmailResponse, '/auth/verify-email', {
+      method: 'POST',
+      body: { token },
+      client,
+    });
+    return user;
+  },
+
+  resendVerification: (accessToken: string, client?: ClientInfo): Promise<{ message: string }> =>
+    request(messageResponse, '/auth/verify-email/resend', { method: 'POST', token: accessToken, client }),
+
+  forgotPassword: (email: string, client?: ClientInfo): Promise<{ message: string }> =>
+    request(messageResponse, '/auth/password/forgot', { method: 'POST', body: { email }, client }),
+
+  resetPassword: (
+    body: { token: string; password: string },
+    client?: ClientInfo,
+  ): Promise<{ message: string }> =>
+    request(messageResponse, '/auth/password/reset', { method: 'POST', body, client }),
+
+  // ---- Notifications ----
+
+  notifications: (
+    accessToken: string,
+    query: { unread?: boolean; limit?: number } = {},
+  ): Promise<NotificationList> => {
+    const search = new URLSearchParams();
+    if (query.unread) search.set('unread', 'true');
+    if (query.limit) search.set('limit', String(query.limit));
+    const qs = search.size ? `?${search}` : '';
+    return request(notificationsResponse, `/notifications${qs}`, { token: accessToken });
+  },
+
+  async unreadCount(accessToken: string): Promise<number> {
+    const { unread } = await request(unreadCountResponse, '/notifications/unread-count', {
+      token: accessToken,
+    });
+    return unread;
+  },
+
+  async markRead(accessToken: string, id: string): Promise<void> {
+    await send(`/notifications/${path(id)}/read`, { method: 'POST', token: accessToken });
+  },
+
+  async markAllRead(accessToken: string): Promise<void> {
+    await request(unreadCountResponse, '/notifications/read-all', { method: 'POST', token: accessToken });
+  },
+
+  async emailPreferences(accessToken: string): Promise<EmailPreference[]> {
+    const { preferences } = await request(preferencesResponse, '/notifications/preferences', {
+      token: accessToken,
+    });
+    return preferences;
+  },
+
+  async setEmailPreferences(accessToken: string, email: Record<string, boolean>): Promise<EmailPreference[]> {
+    const { preferences } = await request(preferencesResponse, '/notifications/preferences', {
+      method: 'PUT',
+      body: { email },
+      token: accessToken,
+    });
+    return preferences;
+  },
+
+  unsubscribe: (body: { u: string; k: string; s: string }): Promise<{ message: string }> =>
+    request(messageResponse, '/notifications/unsubscribe', { method: 'POST', body }),
+
+  // ---- Operator ----
+
+  jobs: (accessToken: string, status?: OutboxStatus): Promise<JobsOverview> =>
+    request(jobsOverviewResponse, `/admin/jobs${status ? `?status=${status}` : ''}`, { token: accessToken }),
+
+  retryJob: (accessToken: string, id: number): Promise<{ message: string }> =>
+    request(messageResponse, `/admin/outbox/${path(id)}/retry`, { method: 'POST', token: accessToken }),
+
+  // ---- Development mailbox (the API answers 404 unless it stores mail itself) ----
+
+  async devMailbox(to?: string): Promise<DevMailSummary[]> {
+    const qs = to ? `?${new URLSearchParams({ to })}` : '';
+    const { messages } = await request(devMailboxResponse, `/dev/mailbox${qs}`);
+    return messages;
+  },
+
+  devMail: (id: string): Promise<DevMail> => request(devMailResponse, `/dev/mailbox/${path(id)}`),
+
+  /** Whether the API keeps a development mailbox; `null` when it could not be asked. */
+  async hasDevMailbox(): Promise<boolean | null> {
+    try {
+      // An address nobody has keeps the probe's answer tiny.
+      await request(devMailboxResponse, '/dev/mailbox?to=probe%40handoff.invalid');
+      return true;
+    } catch (error) {
+      return error instanceof ApiError && error.status === 404 ? false : null;
+    }
   },
 };

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
   const next = safeNext(url.searchParams.get('next'));
   if (locals.user) redirect(303, next);
-  return { next, askedFor: url.searchParams.has('next') };
+  return { next, askedFor: url.searchParams.has('next'), reset: url.searchParams.has('reset') };
 };
 
 export const actions: Actions = {

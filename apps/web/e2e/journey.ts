@@ -1,0 +1,54 @@
+import { createHmac } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { shot } from './browser.ts';
+
+export const desktop = { width: 1280, height: 800 };
+const mobile = { width: 390, height: 844 };
+
+/** The same page at 1280 and at 390 wide: `NN-name.png` and `NN-name-mobile.png`. */
+export async function shots(page: Page, name: string): Promise<void> {
+  await shot(page, name);
+  await page.setViewportSize(mobile);
+  await shot(page, `${name}-mobile`);
+  await page.setViewportSize(desktop);
+}
+
+export async function logIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto(`${base}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** What the header's bell says: "Notifications" or "Notifications, 2 unread". */
+export const bellLabel = (page: Page) =>
+  page.locator('.site-header a[href="/notifications"]').getAttribute('aria-label');
+
+/**
+ * Opens the dev mailbox filtered to `to` until `count` messages called `subject` are there. Jobs run
+ * in the api's process within a second or two, so this polls for a bounded time instead of sleeping.
+ */
+export async function waitForMail(page: Page, base: string, to: string, subject: string, count = 1) {
+  const links = page.locator('.list a', { hasText: subject });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await page.goto(`${base}/dev/mailbox?to=${encodeURIComponent(to)}`);
+    if ((await links.count()) >= count) return links.first();
+    if (Date.now() > deadline) throw new Error(`no "${subject}" mail for ${to} after 15 s`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** The link inside the mail's sandboxed iframe whose text is `name`. */
+export const mailLink = (page: Page, name: string) =>
+  page.frameLocator('iframe').getByRole('link', { name, exact: true });
+
+/**
+ * Signs an unsubscribe link the way the api's mailer does (packages/core/src/links.ts), so the test can
+ * unsubscribe from a kind that is not e-mailed by default and so never arrives in the mailbox.
+ */
+export function signedUnsubscribe(base: string, secret: string, userId: string, kind: string): string {
+  const key = createHmac('sha256', secret).update('handoff/link-signing/v1').digest();
+  const s = createHmac('sha256', key).update(['unsubscribe', userId, kind].join('\n')).digest('base64url');
+  return `${base}/notifications/unsubscribe?${new URLSearchParams({ u: userId, k: kind, s })}`;
+}

@@ -1,0 +1,60 @@
+import { createDevMailboxStore, type Database } from '@handoff/db';
+import { openTestDatabase } from '@handoff/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer } from '../src/wiring.ts';
+import { startSmtpSink, type SmtpSink } from '../src/testing/index.ts';
+
+let database: Database;
+let sink: SmtpSink;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  sink = await startSmtpSink();
+});
+afterAll(async () => {
+  await database.close();
+  await sink.close();
+});
+
+const message = (key: string) => ({
+  key,
+  to: 'ann@example.test',
+  subject: `Subject ${key}`,
+  html: '<p>Hi</p>',
+  text: 'Hi',
+});
+
+describe('mailers are idempotent by key', () => {
+  it('dev mailbox stores a message once, however often it is sent', async () => {
+    const mailer = createMailer(database.db, { from: 'Handoff <no-reply@handoff.test>' });
+    expect(mailer.transport).toBe('dev');
+    expect(await mailer.send(message('dev-1'))).toBe('sent');
+    expect(await mailer.send(message('dev-1'))).toBe('duplicate');
+    const box = await createDevMailboxStore(database.db).list({ to: 'ann@example.test', limit: 10 });
+    expect(box.filter((m) => m.subject === 'Subject dev-1')).toHaveLength(1);
+  });
+
+  it('SMTP delivers a message once, with a Message-ID derived from the key', async () => {
+    const mailer = createMailer(database.db, { smtpUrl: sink.url, from: 'Handoff <no-reply@handoff.test>' });
+    try {
+      expect(await mailer.send(message('smtp-1'))).toBe('sent');
+      expect(await mailer.send(message('smtp-1'))).toBe('duplicate');
+      expect(sink.received.filter((m) => m.messageId === '<smtp-1@handoff.mail>')).toHaveLength(1);
+      expect(sink.received[0]!.raw).toMatch(/From: Handoff <no-reply@handoff.test>/);
+    } finally {
+      await mailer.close();
+    }
+  });
+
+  it('SMTP refusal surfaces as an error and records nothing, so a retry can send it', async () => {
+    const mailer = createMailer(database.db, { smtpUrl: sink.url, from: 'Handoff <no-reply@handoff.test>' });
+    try {
+      sink.refuseWith = 451;
+      await expect(mailer.send(message('smtp-2'))).rejects.toThrow();
+      sink.refuseWith = null;
+      expect(await mailer.send(message('smtp-2'))).toBe('sent');
+    } finally {
+      sink.refuseWith = null;
+      await mailer.close();
+    }
+  });
+});
