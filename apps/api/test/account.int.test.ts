@@ -234,7 +234,7 @@ describe('notifications', () => {
     const [mail] = await mailTo(body.email, /Welcome to Handoff$/);
     expect(mail.text).toMatch(/Unsubscribe: http:\/\/web\.example\.test\/notifications\/unsubscribe\?/);
     const link = new URL(/Unsubscribe: (\S+)/.exec(mail.text)![1]!);
-    const [u, k, s] = ['u', 'k', 's'].map((p) => link.searchParams.get(p)!);
+    const [u, k, s] = ['u', 'k', 's'].map((p) => link.searchParams.get(p) ?? '') as [string, string, string];
     expect((await post('/notifications/unsubscribe', { u, k, s: s.slice(0, -1) + 'x' })).statusCode).toBe(
       400,
     );

@@ -13,7 +13,7 @@ export interface TestApp {
 
 /** The real app on the project's test database (real Postgres or PGlite), with overridable env. */
 export async function buildTestApp(
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: { env?: Record<string, string>; clock?: Clock; runJobs?: boolean } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({
