@@ -91,9 +91,11 @@ CMD ["node", "--import", "tsx", "src/main.ts"]
 
 # ---------------------------------------------------------------------------
 FROM base AS web
+# BODY_SIZE_LIMIT: logo uploads are up to 1 MB; adapter-node refuses bodies over 512 KB by default.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=3000
+    PORT=3000 \
+    BODY_SIZE_LIMIT=2M
 COPY --from=web-prod-deps /app ./
 COPY --from=web-build /app/apps/web/build ./apps/web/build
 WORKDIR /app/apps/web

@@ -29,11 +29,25 @@ if (!existsSync(built) || newestMtime([join(webDir, 'build')]) < sources) {
 }
 
 const api = run('api', ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
-  env: { PORT: apiPort, HOST: host, WEB_ORIGIN: webUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  env: {
+    PORT: apiPort,
+    HOST: host,
+    WEB_ORIGIN: webUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The web server calls the api from loopback on behalf of each visitor and forwards their IP.
+    TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1',
+  },
 });
 const web = run('web', ['build'], {
   cwd: webDir,
-  env: { PORT: webPort, HOST: host, ORIGIN: webUrl, API_URL: apiUrl },
+  // Logo uploads are up to 1 MB; adapter-node refuses bodies over 512 KB unless told otherwise.
+  env: {
+    PORT: webPort,
+    HOST: host,
+    ORIGIN: webUrl,
+    API_URL: apiUrl,
+    BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M',
+  },
 });
 superviseAll([api, web]);
 

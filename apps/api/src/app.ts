@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '@handoff/core';
 import { argon2Hasher, type PasswordHasher } from '@handoff/core/auth';
 import type { Database } from '@handoff/db';
+import type { SearchIndex } from '@handoff/search';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -11,6 +12,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { providerRoutes } from './modules/providers/providers.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -25,6 +28,8 @@ export interface AppDeps {
   hasher?: PasswordHasher;
   /** Start the in-process job runner when the app is ready (tests drain it by hand instead). */
   runJobs?: boolean;
+  /** The provider search index; made from the config when absent. */
+  search?: SearchIndex;
 }
 
 declare module 'fastify' {
@@ -42,13 +47,17 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(errorsPlugin);
   await fastify.register(securityPlugin, { webOrigin: config.webOrigin });
   await fastify.register(openapiPlugin);
+  // Built before the auth plugin, which checks every token against the users table.
+  const services = createServices({ config, database, clock, hasher, log: fastify.log, search: deps.search });
   await fastify.register(authPlugin, {
     secret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    isTokenCurrent: services.auth.isAccessTokenCurrent,
   });
 
-  const services = createServices({ config, database, clock, hasher, log: fastify.log });
   fastify.decorate('services', services);
+  // Before the job runner starts: search sync jobs need the index and its settings.
+  fastify.addHook('onReady', () => services.search.ensureIndex());
   const { jobs } = services;
   if (jobs.mode === 'in-process' && runJobs) fastify.addHook('onReady', async () => jobs.runner.start());
   fastify.addHook('onClose', async () => {
@@ -70,6 +79,8 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(accountRoutes, { account: services.account, rateLimitPerMinute });
   await fastify.register(notificationRoutes, { notifications: services.notifications });
   await fastify.register(taxonomyRoutes, { taxonomy: services.taxonomy });
+  await fastify.register(providerRoutes, { providers: services.providers });
+  await fastify.register(searchRoutes, { search: services.providerSearch });
   await fastify.register(adminRoutes, { outbox: services.outbox, jobs });
   if (services.devMailbox) await fastify.register(devMailboxRoutes, { mailbox: services.devMailbox });
 }

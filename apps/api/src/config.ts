@@ -17,7 +17,11 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-    TRUST_PROXY: z.stringbool().default(false),
+    // "true", "false", or the proxies' addresses ("127.0.0.1,10.0.0.0/8") whose X-Forwarded-For to believe.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, { error: 'must be true, false or a list of IP addresses' })
+      .default('false'),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
@@ -32,6 +36,12 @@ const envSchema = z
       .optional(),
     QUEUE_PREFIX: z.string().min(1).optional(),
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+    MEILI_URL: z.url({ error: 'must be the Meilisearch URL, such as http://127.0.0.1:7700' }).optional(),
+    MEILI_MASTER_KEY: z.string().min(1).optional(),
+    MEILI_INDEX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'must be letters, digits, - or _' })
+      .default('providers'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -40,6 +50,13 @@ const envSchema = z
     }
     if (!env.WEB_ORIGIN) {
       ctx.addIssue({ code: 'custom', path: ['WEB_ORIGIN'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEILI_MASTER_KEY'],
+        message: 'is required with MEILI_URL when NODE_ENV=production',
+      });
     }
   });
 
@@ -59,7 +76,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlMs: number;
   authRateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For to believe, so rate limits see the person and not the web server. */
+  trustProxy: boolean | string[];
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -68,6 +86,11 @@ export interface Config {
   jobsConcurrency: number;
   /** BullMQ key prefix; tests and benchmarks isolate themselves with their own. */
   queuePrefix: string | undefined;
+  /** Meilisearch when set; otherwise provider search runs on Postgres full-text search. */
+  meiliUrl: string | undefined;
+  meiliKey: string | undefined;
+  /** Meilisearch index uid (default providers); benchmarks use a throwaway one. */
+  meiliIndex: string;
 }
 
 export class ConfigError extends Error {
@@ -97,12 +120,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlMs: env.REFRESH_TOKEN_TTL_DAYS * 86_400_000,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy:
+      env.TRUST_PROXY === 'true'
+        ? true
+        : env.TRUST_PROXY === 'false'
+          ? false
+          : env.TRUST_PROXY.split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
     redisUrl: env.REDIS_URL,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     appUrl: env.PUBLIC_APP_URL ?? env.WEB_ORIGIN ?? 'http://localhost:3000',
     jobsConcurrency: env.JOBS_CONCURRENCY,
     queuePrefix: env.QUEUE_PREFIX,
+    meiliUrl: env.MEILI_URL,
+    meiliKey: env.MEILI_MASTER_KEY,
+    meiliIndex: env.MEILI_INDEX,
   };
 }

@@ -1,4 +1,5 @@
 import { defaultDataDir, loadOrCreateDevSecret, migrate, openDatabase, seed } from '@handoff/db';
+import { createSearchIndex } from '@handoff/search';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -15,18 +16,26 @@ try {
 }
 
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir ?? defaultDataDir });
+const search = createSearchIndex({
+  meiliUrl: config.meiliUrl,
+  meiliKey: config.meiliKey,
+  meiliIndex: config.meiliIndex,
+  db: database.db,
+});
 // The embedded database belongs to this process alone, so it brings itself up to date here;
 // a shared Postgres is migrated by `pnpm db:migrate` as a deploy step instead.
 if (database.kind === 'pglite') {
   await migrate(database);
-  await seed(database, { demo: config.env !== 'production' });
+  // Demo providers go straight into the search index (one batch, not one job each).
+  await search.ensureIndex();
+  await seed(database, { demo: config.env !== 'production', search });
 }
 
 // Development without JWT_SECRET: a random secret kept in the local database, shared with the
 // worker and stable across restarts. Production never gets here (config requires JWT_SECRET).
 if (config.jwtSecretGenerated) config = { ...config, jwtSecret: await loadOrCreateDevSecret(database.db) };
 
-const server = await buildApp({ config, database });
+const server = await buildApp({ config, database, search });
 if (config.jwtSecretGenerated)
   server.log.warn('JWT_SECRET is not set: using the development secret in the database');
 if (server.services.jobs.mode === 'in-process')

@@ -2,10 +2,12 @@ import { createLinkSigner, type Clock } from '@handoff/core';
 import { createAccountService } from '@handoff/core/account';
 import { createAuthService, type PasswordHasher } from '@handoff/core/auth';
 import { createNotificationService } from '@handoff/core/notifications';
+import { createProviderSearchService, createProviderService } from '@handoff/core/providers';
 import {
   createDevMailboxStore,
   createNotificationsRepository,
   createOutboxRepository,
+  createProvidersRepository,
   createRefreshSessionsRepository,
   createTaxonomyRepository,
   createTransactor,
@@ -20,6 +22,12 @@ import {
   producerConnection,
   type LocalRunner,
 } from '@handoff/queue';
+import {
+  createSearchIndex,
+  type ProviderSearchQuery,
+  type ProviderSearchResult,
+  type SearchIndex,
+} from '@handoff/search';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.ts';
@@ -33,11 +41,21 @@ export interface ServiceDeps {
   clock: Clock;
   hasher: PasswordHasher;
   log: { error(obj: object, msg: string): void };
+  /** Tests and server.ts may pass one; otherwise made from MEILI_URL (Meilisearch) or the database. */
+  search?: SearchIndex | undefined;
 }
 
 /** The composition root: every service built once from its narrow dependencies. */
-export function createServices({ config, database, clock, hasher, log }: ServiceDeps) {
+export function createServices({ config, database, clock, hasher, log, ...deps }: ServiceDeps) {
   const { db } = database;
+  const search =
+    deps.search ??
+    createSearchIndex({
+      meiliUrl: config.meiliUrl,
+      meiliKey: config.meiliKey,
+      meiliIndex: config.meiliIndex,
+      db,
+    });
   const signer = createLinkSigner(config.jwtSecret);
   const mailer = createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
 
@@ -55,6 +73,7 @@ export function createServices({ config, database, clock, hasher, log }: Service
       secret: config.jwtSecret,
       appUrl: config.appUrl,
       clock,
+      search,
     });
     jobs = {
       mode: 'in-process',
@@ -87,6 +106,9 @@ export function createServices({ config, database, clock, hasher, log }: Service
     account: createAccountService({ transaction, users, hasher, signer, clock, notifications }),
     taxonomy: createTaxonomyRepository(db),
     outbox: createOutboxRepository(db),
+    search,
+    providers: createProviderService({ transaction, providers: createProvidersRepository(db), clock }),
+    providerSearch: createProviderSearchService<ProviderSearchQuery, ProviderSearchResult>(search),
     devMailbox: mailer.transport === 'dev' && config.env !== 'production' ? createDevMailboxStore(db) : null,
   };
 }

@@ -109,7 +109,12 @@ describe('password reset', () => {
     );
 
     expect((await post('/auth/refresh', { refreshToken: session.refreshToken })).statusCode).toBe(401);
+    // Access tokens issued before the reset stop working at once, not when they expire.
+    const stale = await t.app.inject({ url: '/auth/me', headers: bearer(session.accessToken) });
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().message).toMatch(/session has ended/);
     expect((await post('/auth/login', { email: body.email, password: PASSWORD })).statusCode).toBe(401);
+    clock.advance(1000); // the test clock stands still; a person logs in a moment later
     const login = await post('/auth/login', { email: body.email, password: newPassword });
     expect(login.statusCode).toBe(200);
 
@@ -123,7 +128,11 @@ describe('password reset', () => {
     });
     // Security notifications are always e-mailed.
     await drainJobs(t.app);
-    expect(await mailTo(body.email, /Your password was changed/)).toHaveLength(1);
+    const [security] = await mailTo(body.email, /Your password was changed/);
+    expect(security).toBeTruthy();
+    // It cannot be turned off, so it offers no unsubscribe link that would fail, only settings.
+    expect(security.text).not.toMatch(/Unsubscribe/);
+    expect(security.text).toMatch(/Notification settings: /);
   });
 
   it('expires reset links after an hour', async () => {

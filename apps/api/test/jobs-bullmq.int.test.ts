@@ -64,7 +64,13 @@ function startConsumer(
   const relay: Relay = createRelay({ db, queue, pollMs: 50, ...(policies ? { policies } : {}) });
   const worker: Worker = createWorker({
     connection: consumer,
-    handlers: createJobHandlers({ db, mailer, secret: SECRET, appUrl: APP_URL }),
+    handlers: createJobHandlers({
+      db,
+      mailer,
+      secret: SECRET,
+      appUrl: APP_URL,
+      search: t.app.services.search,
+    }),
     concurrency: 4,
     outbox: createOutboxRepository(db),
     prefix,

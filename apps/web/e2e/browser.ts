@@ -27,5 +27,7 @@ export async function shot(page: Page, name: string): Promise<void> {
   // A smooth scroll still running after a navigation would leave the sticky header mid-page.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Two frames, so frames inside the page (the mail preview) have painted at the current size.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

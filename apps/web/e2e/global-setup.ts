@@ -45,11 +45,16 @@ async function waitFor(url: string, child: ChildProcess, name: string, log: () =
   throw new Error(`${name} did not become ready at ${url}:\n${log()}`);
 }
 
+// The browser journeys run the api on its embedded defaults (PGlite, in-process jobs, dev mailbox),
+// whatever engines the environment points at: the real engines have suites of their own.
+const engineVars = ['DATABASE_URL', 'REDIS_URL', 'MEILI_URL', 'SMTP_URL'];
+
 function start(name: string, args: string[], env: Record<string, string>, cwd = root) {
   let out = '';
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !engineVars.includes(k)));
   const child = spawn(process.execPath, args, {
     cwd,
-    env: { ...process.env, ...env },
+    env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (out += d));
@@ -79,14 +84,6 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'handoff-e2e-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const webUrl = `http://127.0.0.1:${webPort}`;
-  if (process.env.DATABASE_URL) {
-    const seeded = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(root, 'packages/db/src/cli/seed.ts')],
-      { encoding: 'utf8', env: process.env },
-    );
-    if (seeded.status !== 0) throw new Error(`seed failed:\n${seeded.stdout}${seeded.stderr}`);
-  }
   const api = start('api', ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
     NODE_ENV: 'test',
     PORT: String(apiPort),
@@ -100,7 +97,14 @@ export default async function setup(project: TestProject) {
   const webServer = start(
     'web',
     ['build'],
-    { PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, API_URL: `http://127.0.0.1:${apiPort}` },
+    {
+      PORT: String(webPort),
+      HOST: '127.0.0.1',
+      ORIGIN: webUrl,
+      API_URL: `http://127.0.0.1:${apiPort}`,
+      // As documented in apps/web/README.md: room for a 1 MB logo and the rest of the profile form.
+      BODY_SIZE_LIMIT: '2M',
+    },
     web,
   );
   try {

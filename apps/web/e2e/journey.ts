@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { shot } from './browser.ts';
+import { shot, shotsDir } from './browser.ts';
 
 export const desktop = { width: 1280, height: 800 };
 const mobile = { width: 390, height: 844 };
@@ -10,6 +12,25 @@ export async function shots(page: Page, name: string): Promise<void> {
   await shot(page, name);
   await page.setViewportSize(mobile);
   await shot(page, `${name}-mobile`);
+  await page.setViewportSize(desktop);
+}
+
+/**
+ * The whole page in one image with the window as tall as the page, so the editor's floating save bar
+ * sits where it rests (under the form) instead of over whatever the first screen ends on.
+ */
+export async function tallShots(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  for (const [width, suffix] of [
+    [desktop.width, ''],
+    [mobile.width, '-mobile'],
+  ] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shotsDir, `${name}${suffix}.png`) });
+  }
   await page.setViewportSize(desktop);
 }
 

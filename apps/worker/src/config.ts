@@ -19,6 +19,13 @@ const schema = z.object({
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).optional(),
   LOCK_DURATION_MS: z.coerce.number().int().min(500).optional(),
   RELAY_POLL_MS: z.coerce.number().int().min(10).default(100),
+  /** Provider search: Meilisearch when set, else Postgres full-text search in DATABASE_URL. */
+  MEILI_URL: z.url({ error: 'must be the Meilisearch URL, such as http://127.0.0.1:7700' }).optional(),
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'must be letters, digits, - or _' })
+    .default('providers'),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -9,6 +9,7 @@ import {
   registerSchedules,
   workerConnection,
 } from '@handoff/queue';
+import { createSearchIndex } from '@handoff/search';
 import closeWithGrace from 'close-with-grace';
 import { loadWorkerConfig } from './config.ts';
 
@@ -35,8 +36,22 @@ function describe(obj: object) {
 const database = await openDatabase({ url: config.DATABASE_URL });
 const secret = config.JWT_SECRET ?? (await loadOrCreateDevSecret(database.db));
 const mailer = createMailer(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+const search = createSearchIndex({
+  meiliUrl: config.MEILI_URL,
+  meiliKey: config.MEILI_MASTER_KEY,
+  meiliIndex: config.MEILI_INDEX,
+  db: database.db,
+});
+// The api applies the index settings too; a search engine still starting only delays the sync jobs.
+await search.ensureIndex().catch((err) => log.warn({ err }, 'search index not ready yet'));
 // Fails here, before consuming anything, if a job has no handler.
-const handlers = createJobHandlers({ db: database.db, mailer, secret, appUrl: config.PUBLIC_APP_URL });
+const handlers = createJobHandlers({
+  db: database.db,
+  mailer,
+  secret,
+  appUrl: config.PUBLIC_APP_URL,
+  search,
+});
 
 const prefix = config.QUEUE_PREFIX;
 const producer = producerConnection(config.REDIS_URL);

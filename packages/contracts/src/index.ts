@@ -4,3 +4,7 @@ export * from './auth.ts';
 export * from './errors.ts';
 export * from './notifications.ts';
 export * from './taxonomy.ts';
+export * from './iso-codes.ts';
+export * from './providers.ts';
+export * from './provider-responses.ts';
+export * from './search.ts';

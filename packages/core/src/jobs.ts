@@ -8,6 +8,11 @@ export interface JobPayloads {
   'email.password-reset': { tokenId: string };
   'email.notification': { notificationId: string };
   'maintenance.purge-expired': Record<string, never>;
+  /** Re-reads the profile: indexes it if published, removes it otherwise. */
+  'search.upsert-provider': { providerId: string };
+  'search.remove-provider': { providerId: string };
+  /** Adds or refreshes every published profile (queued by a seed that had no index at hand). */
+  'search.reindex': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -24,6 +29,9 @@ export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'email.password-reset': { attempts: 8, backoffMs: 5_000 },
   'email.notification': { attempts: 6, backoffMs: 10_000 },
   'maintenance.purge-expired': { attempts: 3, backoffMs: 60_000 },
+  'search.upsert-provider': { attempts: 10, backoffMs: 2_000 },
+  'search.remove-provider': { attempts: 10, backoffMs: 2_000 },
+  'search.reindex': { attempts: 3, backoffMs: 60_000 },
 };
 
 export const jobNames = Object.keys(jobPolicies) as JobName[];

@@ -2,6 +2,7 @@ import type { AccountTokensRepository } from './account/ports.ts';
 import type { RefreshSessionsRepository, UsersRepository } from './auth/ports.ts';
 import type { JobQueue } from './jobs.ts';
 import type { NotificationsRepository } from './notifications/ports.ts';
+import type { ProvidersRepository } from './providers/ports.ts';
 
 /** The repositories a use case may touch inside one database transaction, outbox included. */
 export interface TxScope {
@@ -9,6 +10,7 @@ export interface TxScope {
   sessions: RefreshSessionsRepository;
   tokens: AccountTokensRepository;
   notifications: NotificationsRepository;
+  providers: ProvidersRepository;
   jobs: JobQueue;
 }
 

@@ -10,5 +10,8 @@ export * from './repositories/notifications.ts';
 export * from './repositories/mail.ts';
 export * from './repositories/outbox.ts';
 export * from './repositories/maintenance.ts';
+export * from './repositories/providers.ts';
+export * from './demo/providers.ts';
+export * from './demo/seed-providers.ts';
 export * from './transaction.ts';
 export * from './dev-secret.ts';

@@ -8,16 +8,19 @@ import {
 } from '@handoff/core';
 import { createAccountEmailHandlers } from '@handoff/core/account';
 import { createNotificationEmailHandlers, createNotificationService } from '@handoff/core/notifications';
+import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
 import {
   createAccountTokensRepository,
   createDevMailboxStore,
   createMailLogStore,
   createNotificationsRepository,
+  createProvidersRepository,
   createUsersRepository,
   purgeExpired,
   type Db,
 } from '@handoff/db';
 import { createDevMailer, createSmtpMailer, type Mailer } from '@handoff/mail';
+import type { ProviderDocument, SearchIndex } from '@handoff/search';
 
 export interface MailConfig {
   smtpUrl?: string | undefined;
@@ -37,6 +40,8 @@ export interface HandlerDeps {
   /** Signs the links in e-mails; the api must use the same secret to check them. */
   secret: string;
   appUrl: string;
+  /** The provider search index the profile changes are synced to. */
+  search: SearchIndex;
   clock?: Clock;
 }
 
@@ -46,6 +51,7 @@ export function createJobHandlers({
   mailer,
   secret,
   appUrl,
+  search,
   clock = systemClock,
 }: HandlerDeps): JobHandlers {
   const signer = createLinkSigner(secret);
@@ -69,7 +75,13 @@ export function createJobHandlers({
       links,
     }),
     'maintenance.purge-expired': () => purgeExpired(db, clock.now()),
+    ...createSearchSyncHandlers({ providers: createProvidersRepository(db), index: search }),
   };
   assertHandlers(handlers);
   return handlers;
 }
+
+// Core maps profiles to its own copy of the search document type (it cannot import @handoff/search);
+// this fails to compile the day the two shapes drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameDocument: Same<ProviderIndexDocument, ProviderDocument> = true;

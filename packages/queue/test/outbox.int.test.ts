@@ -39,6 +39,9 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
     'email.password-reset': noop,
     'maintenance.purge-expired': noop,
     'email.notification': notification,
+    'search.upsert-provider': noop,
+    'search.remove-provider': noop,
+    'search.reindex': noop,
   };
 }
 

@@ -1,21 +1,30 @@
 import type { Db } from '@handoff/db';
-import { searchProviders } from '@handoff/db/schema';
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { dedupeById, toHit } from './hit.ts';
-import { searchStatement, toFacets, type SearchRow } from './postgres-sql.ts';
-import { emptyResult, normalizeQuery } from './query.ts';
+import {
+  queryTsquery,
+  searchStatement,
+  toFacets,
+  vocabularyStatement,
+  type SearchRow,
+} from './postgres-sql.ts';
+import { emptyResult, expandTerms, normalizeQuery } from './query.ts';
+import { corrections, fuzzyCandidates, vocabulary } from './typos.ts';
 import type { ProviderDocument, ProviderSearchQuery, ProviderSearchResult, SearchIndex } from './types.ts';
 
-export { CANDIDATE_CAP } from './postgres-sql.ts';
+export { CANDIDATE_CAP, FACET_SAMPLE } from './postgres-sql.ts';
 
-const WRITE_BATCH = 500;
+const WRITE_BATCH = 1000;
 /**
  * Rows written by this adapter after which it refreshes the table's planner statistics. Without them
  * (PGlite has no autovacuum; Postgres' runs late after a bulk load) the planner takes a grown table
  * for an empty one and filters every row instead of using the GIN indexes: 0.9 s instead of 50 ms
- * for one word at 20k providers.
+ * for one word at 20k providers. After the first 1,000 the threshold grows with the table (half the
+ * rows it had at the last ANALYZE): one ANALYZE samples up to 30,000 rows and takes ~2 s once the table
+ * is that big, so a fixed step made a 100k bulk load spend most of its time analysing.
  */
 const ANALYZE_EVERY = 1000;
+const ANALYZE_GROWTH = 0.5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PostgresSearchOptions {
@@ -23,22 +32,43 @@ export interface PostgresSearchOptions {
   namespace?: string;
 }
 
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
 export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}): SearchIndex {
   const namespace = options.namespace ?? 'default';
-  const t = searchProviders;
   let writtenSinceAnalyze = 0;
+  let analyzeAfter = ANALYZE_EVERY;
   const analyze = async () => {
     writtenSinceAnalyze = 0;
-    await db.execute(sql`ANALYZE search_providers`);
+    // The filter and sort columns only: statistics on the vector (detoasting 30,000 of them, ~2 s at
+    // 100k rows) only tuned an estimate the search overrides anyway (see enable_seqscan below).
+    await db.execute(sql`ANALYZE search_providers (namespace, kind, functions, industries, languages,
+      timezone_band, rate_min, rate_max, rating_avg, rating_count, verified_refs)`);
+    const [row] = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'search_providers'::regclass`,
+      ),
+    );
+    analyzeAfter = Math.max(ANALYZE_EVERY, Math.round(Number(row?.n ?? 0) * ANALYZE_GROWTH));
   };
+
+  /** Typo corrections per typed word, from the indexed vocabulary (one small indexed query). */
+  async function typoFixes(groups: ReturnType<typeof expandTerms>): Promise<Map<string, string[]>> {
+    const words = fuzzyCandidates(groups);
+    if (words.length === 0) return new Map();
+    const rows = rowsOf<{ word: string; known: boolean; near: string[] }>(
+      await db.execute(vocabularyStatement(namespace, words)),
+    );
+    return new Map(rows.map((r) => [r.word, corrections(r.word, r.known, r.near)]));
+  }
 
   return {
     engine: 'postgres',
 
     async ensureIndex() {
-      // The table comes from the shared migrations; fail early and readably if they were not applied.
+      // The tables come from the shared migrations; fail early and readably if they were not applied.
       try {
-        await db.execute(sql`select 1 from search_providers limit 0`);
+        await db.execute(sql`select 1 from search_providers, search_words limit 0`);
       } catch (error) {
         throw new Error('search_providers does not exist: run the database migrations (pnpm db:migrate)', {
           cause: error,
@@ -54,42 +84,62 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
       if (unique.length === 0) return;
       await db.transaction(async (tx) => {
         if (hidden.length > 0) {
-          await tx.delete(t).where(and(eq(t.namespace, namespace), inArray(t.id, hidden)));
+          await tx.execute(
+            sql`DELETE FROM search_providers WHERE namespace = ${namespace} AND id = ANY(${sql.param(hidden)}::uuid[])`,
+          );
         }
         for (let i = 0; i < visible.length; i += WRITE_BATCH) {
-          const rows = visible.slice(i, i + WRITE_BATCH).map((d) => toRow(namespace, d));
-          await tx
-            .insert(t)
-            .values(rows)
-            .onConflictDoUpdate({ target: [t.namespace, t.id], set: replaceAll });
+          const batch = visible.slice(i, i + WRITE_BATCH);
+          await tx.execute(upsertStatement(namespace, batch));
+          const words = vocabulary(
+            batch.flatMap((d) => [d.name, d.headline, ...d.functionNames, ...d.industryNames, ...d.duties]),
+          );
+          await tx.execute(sql`INSERT INTO search_words (namespace, word)
+            SELECT ${namespace}, w FROM unnest(${sql.param(words)}::text[]) AS w ON CONFLICT DO NOTHING`);
         }
       });
       writtenSinceAnalyze += unique.length;
-      if (writtenSinceAnalyze >= ANALYZE_EVERY) await analyze();
+      if (writtenSinceAnalyze >= analyzeAfter) await analyze();
     },
 
     async remove(ids) {
       // Something that is not a uuid cannot be stored here (the column would reject it): nothing to remove.
       const known = [...new Set(ids)].filter((id) => UUID.test(id));
       if (known.length === 0) return;
-      await db.delete(t).where(and(eq(t.namespace, namespace), inArray(t.id, known)));
+      await db.execute(
+        sql`DELETE FROM search_providers WHERE namespace = ${namespace} AND id = ANY(${sql.param(known)}::uuid[])`,
+      );
     },
 
     async clear() {
-      await db.delete(t).where(eq(t.namespace, namespace));
+      await db.execute(sql`DELETE FROM search_providers WHERE namespace = ${namespace}`);
+      await db.execute(sql`DELETE FROM search_words WHERE namespace = ${namespace}`);
     },
 
     async search(query: ProviderSearchQuery): Promise<ProviderSearchResult> {
       const q = normalizeQuery(query);
       if (q.matchesNothing) return emptyResult(q);
-      const result = await db.execute(searchStatement(namespace, q));
-      const row = (result as unknown as { rows: SearchRow[] }).rows[0];
+      const groups = expandTerms(q.words);
+      const tsquery = queryTsquery(groups, await typoFixes(groups));
+      const row = await db.transaction(async (tx) => {
+        // Per search only: JIT compiles for ~50 ms what runs in ~10; the planner costs a tsvector test
+        // as if it were free and would rather scan every row (detoasting each vector) than use the GIN
+        // index; the matches and the sample are materialised in memory rather than in temp files.
+        await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true),
+          set_config('enable_seqscan', ${indexable(q, tsquery) ? 'off' : 'on'}, true)`);
+        return rowsOf<SearchRow>(await tx.execute(searchStatement(namespace, q, tsquery)))[0];
+      });
       return {
         hits: (row?.hits ?? []).map(toHit),
         total: row?.total ?? 0,
         page: q.page,
         perPage: q.perPage,
-        facets: toFacets(row?.facets ?? [], row?.verified ?? 0),
+        facets: toFacets({
+          facets: row?.facets ?? [],
+          total: row?.total ?? 0,
+          sampled: row?.sampled ?? 0,
+          verified: row?.verified ?? 0,
+        }),
       };
     },
   };
@@ -97,33 +147,67 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
 
 export type PostgresSearch = ReturnType<typeof createPostgresSearch>;
 
-/** On conflict, every written column takes the new value (the generated ones follow). */
-const replaceAll = Object.fromEntries(
-  Object.entries(getTableColumns(searchProviders))
-    .filter(([key, column]) => key !== 'namespace' && key !== 'id' && !column.generated)
-    .map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]),
-);
+/** Whether a GIN index narrows this search; without one (no text, no facet filter) a scan is cheapest. */
+const indexable = (q: ReturnType<typeof normalizeQuery>, tsquery: string | null) =>
+  tsquery !== null || Boolean(q.functions || q.industries || q.languages);
 
-function toRow(namespace: string, d: ProviderDocument): typeof searchProviders.$inferInsert {
-  return {
-    namespace,
+/**
+ * One INSERT … ON CONFLICT for a whole batch, its rows as a single jsonb parameter (a multi-row VALUES
+ * list would bind ~20 parameters a row, which costs more to build and parse than the insert itself).
+ * Stemming is most of an insert's cost, and duties and taxonomy names repeat across providers: each
+ * distinct one is stemmed once, then every vector is assembled from the pieces.
+ */
+function upsertStatement(namespace: string, docs: ProviderDocument[]) {
+  const rows = docs.map((d) => ({
     id: d.id,
     kind: d.kind,
     functions: d.functions,
     industries: d.industries,
     languages: d.languages,
-    timezoneBand: d.timezoneBand,
-    rateMin: d.rateMin,
-    rateMax: d.rateMax,
-    ratingAvg: d.ratingAvg,
-    ratingCount: d.ratingCount,
-    verifiedRefs: d.verifiedReferenceCount,
-    updatedAt: new Date(d.updatedAt),
+    timezone_band: d.timezoneBand,
+    rate_min: d.rateMin,
+    rate_max: d.rateMax,
+    rating_avg: d.ratingAvg,
+    rating_count: d.ratingCount,
+    verified_refs: d.verifiedReferenceCount,
+    updated_at: d.updatedAt,
     name: d.name,
-    taxonomyText: [...d.functionNames, ...d.industryNames].join(' '),
+    function_names: d.functionNames,
+    industry_names: d.industryNames,
     headline: d.headline,
-    dutiesText: d.duties.join('\n'),
+    duties: d.duties,
     bio: d.bio,
     doc: toHit(d),
-  };
+  }));
+  const pieces = (column: string) =>
+    sql.raw(`(SELECT tsvector_agg(s.v ORDER BY u.n)
+      FROM unnest(r.${column}) WITH ORDINALITY AS u(phrase, n) JOIN stemmed s ON s.phrase = u.phrase)`);
+  return sql`
+    WITH r AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, kind text,
+        functions text[], industries text[], languages text[], timezone_band text, rate_min numeric,
+        rate_max numeric, rating_avg double precision, rating_count integer, verified_refs integer,
+        updated_at timestamptz, name text, function_names text[], industry_names text[], headline text,
+        duties text[], bio text, doc jsonb)
+    ),
+    stemmed AS (
+      SELECT phrase, to_tsvector('english', phrase) AS v
+      FROM (SELECT unnest(function_names || industry_names || duties) AS phrase FROM r) AS phrases
+      GROUP BY phrase
+    )
+    INSERT INTO search_providers (namespace, id, kind, functions, industries, languages, timezone_band,
+      rate_min, rate_max, rating_avg, rating_count, verified_refs, updated_at, doc, search_vector)
+    SELECT ${namespace}, r.id, r.kind, r.functions, r.industries, r.languages, r.timezone_band,
+      r.rate_min, r.rate_max, r.rating_avg, r.rating_count, r.verified_refs, r.updated_at, r.doc,
+      setweight(to_tsvector('english', r.name) || coalesce(${pieces('function_names')}, ''), 'A')
+        || setweight(coalesce(${pieces('industry_names')}, '') || to_tsvector('english', r.headline), 'B')
+        || setweight(coalesce(${pieces('duties')}, ''), 'C')
+        || setweight(to_tsvector('english', r.bio), 'D')
+    FROM r
+    ON CONFLICT (namespace, id) DO UPDATE SET kind = excluded.kind, functions = excluded.functions,
+      industries = excluded.industries, languages = excluded.languages,
+      timezone_band = excluded.timezone_band, rate_min = excluded.rate_min, rate_max = excluded.rate_max,
+      rating_avg = excluded.rating_avg, rating_count = excluded.rating_count,
+      verified_refs = excluded.verified_refs, updated_at = excluded.updated_at, doc = excluded.doc,
+      search_vector = excluded.search_vector`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupTsquery } from './postgres-sql.ts';
+import { groupTsquery, queryTsquery } from './postgres-sql.ts';
 import { expandTerms, normalizeQuery, tokenize } from './query.ts';
 import { meiliSynonyms } from './synonyms.ts';
 
@@ -45,14 +45,20 @@ describe('expandTerms', () => {
 });
 
 describe('groupTsquery', () => {
-  it('ORs the phrases and makes only the typed last word a prefix', () => {
+  it('ORs the alternatives (a phrase as its words AND-ed) and makes only the typed last word a prefix', () => {
     const [va] = expandTerms(['va']);
-    expect(groupTsquery(va!, true)).toBe(
-      'va:* | (virtual <-> assistant) | (virtual <-> assistance) | assistant',
-    );
+    expect(groupTsquery(va!, true)).toBe('va:* | (virtual & assistant) | (virtual & assistance) | assistant');
     const [payr] = expandTerms(['payr']);
     expect(groupTsquery(payr!, true)).toBe('payr:*');
     expect(groupTsquery(payr!, false)).toBe('payr');
+  });
+
+  it('adds typo corrections to their group and ANDs the groups', () => {
+    const groups = expandTerms(['bookeeping', 'restaurants']);
+    expect(queryTsquery(groups, new Map([['bookeeping', ['bookkeeping']]]))).toBe(
+      '(bookeeping | bookkeeping) & (restaurants:*)',
+    );
+    expect(queryTsquery([], new Map())).toBeNull();
   });
 });
 

@@ -7,6 +7,8 @@ import fp from 'fastify-plugin';
 export interface AccessClaims {
   sub: string;
   roles: Role[];
+  /** Issue time in milliseconds (JWT's `iat` has only seconds), compared with password resets. */
+  iatMs?: number;
 }
 
 declare module '@fastify/jwt' {
@@ -26,6 +28,8 @@ declare module 'fastify' {
 export interface AuthPluginOptions {
   secret: string;
   accessTokenTtlSeconds: number;
+  /** False when the user is gone or their sessions were ended after the token was issued. */
+  isTokenCurrent: (userId: string, issuedAtMs: number) => Promise<boolean>;
 }
 
 export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOptions) => {
@@ -46,6 +50,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
           ? 'Your access token has expired; refresh it or log in again'
           : 'Your access token is not valid',
       );
+    }
+    const { sub, iat, iatMs } = request.user as AccessClaims & { iat?: number };
+    if (!(await opts.isTokenCurrent(sub, iatMs ?? (iat ?? 0) * 1000))) {
+      throw new UnauthorizedError('Your session has ended, please log in again');
     }
   });
 });

@@ -74,7 +74,7 @@ export function createAccountService({
           kind: 'account.security',
           title: 'Your password was changed',
           body: 'Your Handoff password was reset and every device was logged out. If this was not you, reset it again now and contact us.',
-          link: '/login',
+          link: '/dashboard',
         });
       });
     },

@@ -116,6 +116,19 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (known) await sessions.revokeFamily(known.familyId, clock.now());
     },
 
+    /**
+     * Access tokens are stateless, so a password reset would leave stolen ones working until they
+     * expire; this check, made on every authenticated request, ends them at once.
+     */
+    async isAccessTokenCurrent(userId: string, issuedAtMs: number): Promise<boolean> {
+      const after = await users.sessionsValidAfter(userId);
+      if (after === undefined) return false;
+      return after === null || issuedAtMs > after.getTime();
+    },
+
+    /** When a token issued now counts as issued (the service's clock, the same one resets use). */
+    issuedAt: (): number => clock.now().getTime(),
+
     async me(userId: string): Promise<UserRecord> {
       const user = await users.findById(userId);
       if (!user) throw new UnauthorizedError();

@@ -20,7 +20,10 @@ export interface UsersRepository {
   findById(id: string): Promise<UserRecord | null>;
   findCredentialsByEmail(email: string): Promise<{ user: UserRecord; passwordHash: string } | null>;
   markEmailVerified(id: string, at: Date): Promise<void>;
+  /** Also ends every access token issued before `at`. */
   setPassword(id: string, passwordHash: string, at: Date): Promise<void>;
+  /** undefined when the user does not exist; null when no session cut-off was ever set. */
+  sessionsValidAfter(id: string): Promise<Date | null | undefined>;
 }
 
 export interface RefreshSessionRecord {

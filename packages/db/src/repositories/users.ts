@@ -14,7 +14,7 @@ const publicColumns = {
 };
 
 const toRecord = (
-  row: typeof users.$inferSelect | Omit<typeof users.$inferSelect, 'passwordHash' | 'updatedAt'>,
+  row: Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'roles' | 'emailVerifiedAt' | 'createdAt'>,
 ): UserRecord => ({
   id: row.id,
   email: row.email,
@@ -52,7 +52,14 @@ export function createUsersRepository(db: Db): UsersRepository {
         .where(and(eq(users.id, id), isNull(users.emailVerifiedAt)));
     },
     async setPassword(id, passwordHash, at) {
-      await db.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, id));
+      await db
+        .update(users)
+        .set({ passwordHash, sessionsValidAfter: at, updatedAt: at })
+        .where(eq(users.id, id));
+    },
+    async sessionsValidAfter(id) {
+      const [row] = await db.select({ after: users.sessionsValidAfter }).from(users).where(eq(users.id, id));
+      return row ? row.after : undefined;
     },
   };
 }

@@ -12,6 +12,8 @@ export const users = pgTable('users', {
     .notNull()
     .default(sql`'{}'::text[]`),
   emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+  /** Access tokens issued before this (a password reset) are no longer accepted. */
+  sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   customType,
   doublePrecision,
@@ -20,9 +19,12 @@ const tsvector = customType<{ data: string }>({
 /**
  * The Postgres search engine's copy of published provider profiles (packages/search writes it; nothing
  * else should). Rows are keyed by a namespace so tests sharing one database cannot see each other's data.
- * Filterable fields are real columns; `doc` is the hit payload returned as is. The text columns only
- * feed the two generated columns: a weighted `english` tsvector (stemming folds bookkeeper/bookkeeping)
- * and the names + headline that the pg_trgm index matches typos and fragments against.
+ * Filterable fields are real columns; `doc` is the hit payload returned as is; the text is kept only as
+ * its weighted `english` tsvector (stemming folds bookkeeper/bookkeeping).
+ *
+ * Storage (migration 0006, not expressible here): toast_tuple_target = 128 moves the vector and the doc
+ * out of the main heap, and the filter/facet columns are PLAIN (never compressed or moved),
+ * so scanning tens of thousands of matches reads ~300 bytes a row instead of ~3 KB.
  */
 export const searchProviders = pgTable(
   'search_providers',
@@ -40,28 +42,36 @@ export const searchProviders = pgTable(
     ratingCount: integer('rating_count').notNull(),
     verifiedRefs: integer('verified_refs').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    name: text('name').notNull(),
-    /** Function and industry display names, space-separated. */
-    taxonomyText: text('taxonomy_text').notNull(),
-    headline: text('headline').notNull(),
-    dutiesText: text('duties_text').notNull(),
-    bio: text('bio').notNull(),
     doc: jsonb('doc').notNull(),
-    searchVector: tsvector('search_vector')
-      .notNull()
-      .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english'::regconfig, "name" || ' ' || "taxonomy_text"), 'A') || setweight(to_tsvector('english'::regconfig, "headline"), 'B') || setweight(to_tsvector('english'::regconfig, "duties_text"), 'C') || setweight(to_tsvector('english'::regconfig, "bio"), 'D')`,
-      ),
-    trigramText: text('trigram_text')
-      .notNull()
-      .generatedAlwaysAs(sql`"name" || ' ' || "taxonomy_text" || ' ' || "headline"`),
+    /**
+     * Weighted `english` tsvector, built by the adapter's INSERT: A name and function names, B industry
+     * names and headline, C duties, D bio. Taxonomy names and duties repeat across providers, so each distinct one is
+     * stemmed once per batch and the pieces joined with `tsvector_agg` (migration 0007).
+     */
+    searchVector: tsvector('search_vector').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.namespace, t.id] }),
     index('search_providers_vector_idx').using('gin', t.searchVector),
-    index('search_providers_trigram_idx').using('gin', t.trigramText.op('gin_trgm_ops')),
     index('search_providers_functions_idx').using('gin', t.functions),
     index('search_providers_industries_idx').using('gin', t.industries),
     index('search_providers_languages_idx').using('gin', t.languages),
+  ],
+);
+
+/**
+ * The words of the indexed names, taxonomy names, headlines and duties, per namespace: a query word
+ * that is not among them is looked up here by trigram similarity to correct typos ("bookeeping"), so
+ * the search itself stays one GIN lookup. Words are only added; a stale one costs nothing.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    namespace: text('namespace').notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.namespace, t.word] }),
+    index('search_words_trigram_idx').using('gin', t.word.op('gin_trgm_ops')),
   ],
 );

@@ -40,7 +40,11 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
 
   const toSession = async (issued: IssuedSession): Promise<Session> => ({
     user: toUserResponse(issued.user),
-    accessToken: await app.jwt.sign({ sub: issued.user.id, roles: issued.user.roles }),
+    accessToken: await app.jwt.sign({
+      sub: issued.user.id,
+      roles: issued.user.roles,
+      iatMs: opts.auth.issuedAt(),
+    }),
     accessTokenExpiresIn: opts.accessTokenTtlSeconds,
     refreshToken: issued.refreshToken,
     refreshTokenExpiresAt: issued.refreshTokenExpiresAt.toISOString(),

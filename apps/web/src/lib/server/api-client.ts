@@ -36,19 +36,27 @@ export interface ClientInfo {
   userAgent?: string | null | undefined;
 }
 
+/** A body sent as is (an uploaded image), with its own type. */
+export interface RawBody {
+  bytes: Uint8Array<ArrayBuffer>;
+  contentType: string;
+}
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
+  raw?: RawBody | undefined;
   token?: string | null;
   client?: ClientInfo | undefined;
 }
 
 export async function send(
   path: string,
-  { method = 'GET', body, token, client }: RequestOptions,
+  { method = 'GET', body, raw, token, client }: RequestOptions,
 ): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   // Only honoured by the API when it is configured to trust this proxy (TRUST_PROXY).
   if (client?.ip) headers['x-forwarded-for'] = client.ip;
@@ -59,7 +67,7 @@ export async function send(
     response = await fetch(`${baseUrl()}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.bytes : body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (cause) {

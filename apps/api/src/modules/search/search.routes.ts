@@ -1,0 +1,61 @@
+import { errorResponse, searchProvidersQuery, searchProvidersResponse } from '@handoff/contracts';
+import type { ProviderSearchService } from '@handoff/core/providers';
+import type { ProviderSearchQuery, ProviderSearchResult } from '@handoff/search';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+
+/** Largest count first, then by value, so the order is stable. */
+const counts = (record: Record<string, number>) =>
+  Object.entries(record)
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
+export async function searchRoutes(
+  fastify: FastifyInstance,
+  opts: { search: ProviderSearchService<ProviderSearchQuery, ProviderSearchResult> },
+) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/search/providers',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Published providers by text and facets (repeat a parameter to pick several values)',
+        querystring: searchProvidersQuery,
+        response: { 200: searchProvidersResponse, 400: errorResponse },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const result = await opts.search.search({
+        q: q.q,
+        functions: q.function,
+        industries: q.industry,
+        kinds: q.kind,
+        languages: q.language,
+        timezoneBands: q.tz,
+        rateMin: q.rateMin,
+        rateMax: q.rateMax,
+        verifiedOnly: q.verified,
+        sort: q.sort,
+        page: q.page,
+        perPage: q.perPage,
+      });
+      const f = result.facets;
+      return {
+        hits: result.hits,
+        total: result.total,
+        page: result.page,
+        perPage: result.perPage,
+        facets: {
+          functions: counts(f.functions),
+          industries: counts(f.industries),
+          kinds: counts(f.kinds),
+          languages: counts(f.languages),
+          timezoneBands: counts(f.timezoneBands),
+          verified: f.verified,
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,227 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, drainJobs, type TestApp } from './helpers.ts';
+import { completeProfile, createProfile, signUpProvider } from './provider-factory.ts';
+
+let t: TestApp;
+let me: { headers: Record<string, string> };
+beforeAll(async () => {
+  t = await buildTestApp();
+  me = await signUpProvider(t.app);
+});
+afterAll(() => t.close());
+
+const search = (query: string) => t.app.inject({ url: `/search/providers?${query}` });
+const idsOf = async (query: string) => {
+  const res = await search(query);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().hits.map((h: { id: string }) => h.id) as string[];
+};
+const outboxCount = async (name: string, providerId: string) => {
+  const r = await t.database.db.execute(
+    sql`select count(*)::int as n from outbox where name = ${name} and payload->>'providerId' = ${providerId}`,
+  );
+  return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
+};
+
+async function publishedProfile(overrides: Record<string, unknown>) {
+  const p = await createProfile(t.app, me.headers, completeProfile(overrides));
+  const res = await t.app.inject({ method: 'POST', url: `/providers/${p.id}/publish`, headers: me.headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return p;
+}
+
+describe('search sync through the outbox', () => {
+  it('a published profile is searchable once its job ran; unpublishing removes it', async () => {
+    const p = await publishedProfile({
+      name: 'Quillfeather Bookkeeping',
+      headline: 'Xeriscape nursery books, closed monthly',
+    });
+    expect(await outboxCount('search.upsert-provider', p.id)).toBe(2); // create + publish
+    expect(await idsOf('q=xeriscape')).toEqual([]); // nothing is indexed inside the request
+    await drainJobs(t.app);
+    expect(await idsOf('q=xeriscape')).toEqual([p.id]);
+    expect(await idsOf('q=quillfeather')).toEqual([p.id]);
+
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/providers/${p.id}`,
+      headers: me.headers,
+      payload: completeProfile({
+        name: 'Quillfeather Bookkeeping',
+        headline: 'Kombucha brewery books, closed monthly',
+      }),
+    });
+    expect(edited.statusCode).toBe(200);
+    await drainJobs(t.app);
+    expect(await idsOf('q=xeriscape')).toEqual([]);
+    expect(await idsOf('q=kombucha')).toEqual([p.id]);
+
+    await t.app.inject({ method: 'POST', url: `/providers/${p.id}/unpublish`, headers: me.headers });
+    expect(await outboxCount('search.remove-provider', p.id)).toBe(1);
+    await drainJobs(t.app);
+    expect(await idsOf('q=kombucha')).toEqual([]);
+  });
+
+  it('a draft is never indexed', async () => {
+    const draft = await createProfile(t.app, me.headers, completeProfile({ name: 'Zanzibar Drafts Ltd' }));
+    await drainJobs(t.app);
+    expect(await idsOf('q=zanzibar')).toEqual([]);
+    expect(await outboxCount('search.upsert-provider', draft.id)).toBe(1);
+  });
+});
+
+describe('GET /search/providers', () => {
+  let ids: Record<'payroll' | 'realty' | 'shop', string>;
+  beforeAll(async () => {
+    const payroll = await publishedProfile({
+      name: 'Brightwater Payroll',
+      kind: 'freelancer',
+      headline: 'Payroll for restaurants, every second Friday',
+      functions: [{ slug: 'payroll', duties: [], customDuties: ['Run payroll for tipped staff'] }],
+      industries: ['restaurants-food-service'],
+      packages: [],
+      references: [],
+      languages: ['en'],
+      timezone: 'Europe/London',
+      country: 'GB',
+      rateMin: 40,
+      rateMax: 60,
+    });
+    const realty = await publishedProfile({ name: 'Harborline Realty Desk', languages: ['es', 'en'] });
+    const shop = await publishedProfile({
+      name: 'Manila Storefront Ops',
+      kind: 'virtual_assistant',
+      headline: 'Order processing for online stores',
+      functions: [{ slug: 'order-processing', duties: [], customDuties: ['Process Shopify orders'] }],
+      industries: ['e-commerce'],
+      packages: [],
+      references: [],
+      timezone: 'Asia/Manila',
+      country: 'PH',
+      rateMin: 8,
+      rateMax: 12,
+    });
+    ids = { payroll: payroll.id, realty: realty.id, shop: shop.id };
+    await drainJobs(t.app);
+  });
+
+  it('filters by function × industry and returns facets with counts over all matches', async () => {
+    const res = await search('function=customer-service&industry=real-estate');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.hits.map((h: { id: string }) => h.id)).toEqual([ids.realty]);
+    expect(body.total).toBe(1);
+    expect(body.facets.functions).toEqual(
+      expect.arrayContaining([
+        { value: 'customer-service', count: 1 },
+        { value: 'bookkeeping', count: 1 },
+      ]),
+    );
+    const all = (await search('')).json();
+    expect(all.total).toBe(3);
+    expect(all.facets.kinds).toEqual(
+      expect.arrayContaining([
+        { value: 'firm', count: 1 },
+        { value: 'freelancer', count: 1 },
+        { value: 'virtual_assistant', count: 1 },
+      ]),
+    );
+    expect(all.facets.timezoneBands).toEqual(
+      expect.arrayContaining([
+        { value: 'americas', count: 1 },
+        { value: 'europe_africa', count: 1 },
+        { value: 'asia_pacific', count: 1 },
+      ]),
+    );
+    expect(all.facets.languages[0]).toEqual({ value: 'en', count: 3 });
+  });
+
+  it('takes repeated parameters as a multi-select (OR within a facet)', async () => {
+    expect((await idsOf('function=payroll&function=order-processing')).sort()).toEqual(
+      [ids.payroll, ids.shop].sort(),
+    );
+    expect(await idsOf('tz=asia_pacific')).toEqual([ids.shop]);
+    expect(await idsOf('kind=freelancer&kind=firm&language=es')).toEqual([ids.realty]);
+    expect(await idsOf('rateMax=15')).toEqual([ids.shop]);
+    expect(await idsOf('q=payrol')).toEqual([ids.payroll]);
+    expect(await idsOf('q=bookeeping')).toEqual([ids.realty]); // a typo
+    expect(await idsOf('sort=rate_asc')).toEqual([ids.shop, ids.realty, ids.payroll]);
+  });
+
+  it('hits carry only the listing fields: no bio, duties, e-mails or status', async () => {
+    const res = await search('q=harborline');
+    const hit = res.json().hits[0];
+    expect(Object.keys(hit).sort()).toEqual(
+      [
+        'id',
+        'slug',
+        'name',
+        'headline',
+        'kind',
+        'functions',
+        'functionNames',
+        'industries',
+        'industryNames',
+        'languages',
+        'timezone',
+        'timezoneBand',
+        'country',
+        'rateMin',
+        'rateMax',
+        'currency',
+        'ratingAvg',
+        'ratingCount',
+        'verifiedReferenceCount',
+        'updatedAt',
+      ].sort(),
+    );
+    expect(res.body).not.toContain('acme-realty.example');
+  });
+
+  it.each([
+    ['function=astrology', 'function', /no business function/],
+    ['industry=space-mining', 'industry', /no industry/],
+    ['function=Bad%20Slug', 'function', /Unknown function/],
+    ['kind=agency', 'kind', /freelancer/],
+    ['tz=mars', 'tz', /americas/],
+    ['language=english', 'language', /two-letter/],
+    ['rateMin=50&rateMax=10', 'rateMax', /cannot be below/],
+    ['rateMin=-1', 'rateMin', /negative/],
+    ['rateMin=1e400', 'rateMin', /number/],
+    ['page=0', 'page', /starts at 1/],
+    ['perPage=500', 'perPage', /at most 50/],
+    ['sort=price', 'sort', /Sort by/],
+    ['verified=maybe', 'verified', /true or false/],
+    [`q=${'x'.repeat(201)}`, 'q', /200 characters/],
+    ['q=a&q=b', 'q', /./],
+    [`${Array.from({ length: 21 }, () => 'function=payroll').join('&')}`, 'function', /at most 20/],
+  ])('answers %s with 400 and a message on the field', async (query, field, message) => {
+    const res = await search(query);
+    expect(res.statusCode, res.body).toBe(400);
+    const fields: Record<string, string> = res.json().fields ?? {};
+    const key = Object.keys(fields).find((k) => k === field || k.startsWith(`${field}.`));
+    expect(key ? fields[key] : res.json().message, res.body).toMatch(message);
+  });
+
+  it.each([
+    'q=x%22%20OR%20published%20%3D%20false%20OR%20%22',
+    "q='%3B%20DROP%20TABLE%20providers%3B%20--",
+    'q=%25_%25',
+    'q=%5C',
+    'q=(customer%20%7C%20service)%20%26%20!payroll%20%3C-%3E%20%3A*',
+    'q=%F0%9F%99%82%F0%9F%9A%80%20payroll',
+    'q=%00%01',
+    'q=%E0%A4%A',
+    'q[]=payroll',
+    'function[]=payroll',
+    'q=payroll&&&=&',
+    '__proto__=x&constructor=y',
+  ])('answers a hostile query string (%s) normally, never with a 5xx', async (query) => {
+    const res = await search(query);
+    expect([200, 400], res.body).toContain(res.statusCode);
+    if (res.statusCode === 200) {
+      expect(res.json().hits.map((h: { id: string }) => h.id)).not.toContain(undefined);
+    }
+  });
+});

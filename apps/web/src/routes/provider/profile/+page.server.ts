@@ -1,0 +1,164 @@
+import {
+  fieldErrors,
+  LOGO_MAX_BYTES,
+  LOGO_TYPES,
+  providerInput,
+  type ProviderProfile,
+} from '@handoff/contracts';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { ApiError, raise, UNAVAILABLE_MESSAGE } from '$lib/server/api.ts';
+import type { RawBody } from '$lib/server/api-client.ts';
+import { providersApi } from '$lib/server/providers-api.ts';
+import { loginUrl } from '$lib/server/session.ts';
+import { getFunctions, getIndustries } from '$lib/server/taxonomy.ts';
+import { mapErrors, readEditorForm, toProviderInput, type EditorValues } from './editor-form.ts';
+import { editorOptions } from './options.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const FLASHES = ['saved', 'published', 'unpublished'] as const;
+const FIX = 'Please fix the highlighted fields.';
+
+/** Provider accounts only. The API checks too; asking first gives a clearer page. */
+function providerToken({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): string {
+  if (!locals.user || !locals.accessToken) redirect(303, loginUrl(url.pathname));
+  if (!locals.user.roles.includes('provider')) {
+    error(
+      403,
+      'Only provider accounts have a provider profile. Sign up as a provider to offer your services.',
+    );
+  }
+  return locals.accessToken;
+}
+
+/** One profile per account in this editor: the first one the person is a member of. */
+async function ownProfile(token: string): Promise<ProviderProfile | null> {
+  const [first] = await providersApi.mine(token);
+  return first ? providersApi.get(token, first.id) : null;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const token = providerToken(event);
+  const [profile, functions, industries] = await Promise.all([
+    ownProfile(token).catch(raise),
+    getFunctions(),
+    getIndustries(),
+  ]);
+  if (!functions || !industries) error(503, UNAVAILABLE_MESSAGE);
+  const flash = FLASHES.find((key) => event.url.searchParams.has(key)) ?? null;
+  return { profile, functions, industries, options: editorOptions(), flash };
+};
+
+interface Missing {
+  field: string;
+  message: string;
+}
+
+function failure(
+  status: number,
+  values: EditorValues,
+  errors: Record<string, string>,
+  message: string,
+  missing: Missing[] = [],
+) {
+  return fail(status, { values, errors, message, status, missing });
+}
+
+function apiFailure(cause: unknown, values: EditorValues, functionSlugs: string[], prefix = '') {
+  if (!(cause instanceof ApiError)) throw cause;
+  if (!cause.isClientError) return failure(503, values, {}, `${prefix}${UNAVAILABLE_MESSAGE}`);
+  return failure(cause.status, values, mapErrors(cause.fields, functionSlugs), `${prefix}${cause.message}`);
+}
+
+/** Checks the logo the way the API will, so a wrong file fails before anything is saved. */
+async function readLogo(data: FormData): Promise<RawBody | string | null> {
+  const file = data.get('logo');
+  if (!(file instanceof File) || file.size === 0) return null;
+  if (!(LOGO_TYPES as readonly string[]).includes(file.type)) {
+    return `Upload a PNG, JPEG or WebP image (${file.name || 'this file'} is not one)`;
+  }
+  if (file.size > LOGO_MAX_BYTES) return 'The image is larger than 1 MB; upload a smaller one';
+  return { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type };
+}
+
+/** Creates or replaces the profile from the form, then uploads the logo if one was chosen. */
+async function save(event: RequestEvent, token: string) {
+  const data = await event.request.formData();
+  const values = readEditorForm(data);
+  const slugs = values.functions.map((f) => f.slug);
+
+  const logo = await readLogo(data);
+  if (typeof logo === 'string') return failure(400, values, { logo }, FIX);
+  const parsed = providerInput.safeParse(toProviderInput(values));
+  if (!parsed.success) return failure(400, values, mapErrors(fieldErrors(parsed.error.issues), slugs), FIX);
+
+  let profile: ProviderProfile;
+  try {
+    const [current] = await providersApi.mine(token);
+    profile = current
+      ? await providersApi.update(token, current.id, parsed.data)
+      : await providersApi.create(token, parsed.data);
+  } catch (cause) {
+    return apiFailure(cause, values, slugs);
+  }
+  if (logo) {
+    try {
+      await providersApi.uploadLogo(token, profile.id, logo);
+    } catch (cause) {
+      return apiFailure(cause, values, slugs, 'Your profile is saved, but the logo is not: ');
+    }
+  }
+  return { profile, values };
+}
+
+export const actions: Actions = {
+  save: async (event) => {
+    const saved = await save(event, providerToken(event));
+    if (!('profile' in saved)) return saved;
+    redirect(303, '/provider/profile?saved=1');
+  },
+
+  /** "Save and publish": the form's changes are saved first, so nothing typed is lost. */
+  publish: async (event) => {
+    const token = providerToken(event);
+    const saved = await save(event, token);
+    if (!('profile' in saved)) return saved;
+    const { profile, values } = saved;
+    try {
+      await providersApi.publish(token, profile.id);
+    } catch (cause) {
+      if (!(cause instanceof ApiError) || !cause.isClientError) {
+        return apiFailure(cause, values, []);
+      }
+      // The API names what is missing by the stored profile's paths (functions.0.duties).
+      const slugs = profile.functions.map((f) => f.slug);
+      const errors = mapErrors(cause.fields, slugs);
+      const missing = Object.entries(errors).map(([field, message]) => ({ field, message }));
+      return failure(
+        cause.status,
+        values,
+        errors,
+        'Your changes are saved. To publish, complete these:',
+        missing,
+      );
+    }
+    redirect(303, '/provider/profile?published=1');
+  },
+
+  unpublish: async (event) => {
+    const token = providerToken(event);
+    try {
+      const [current] = await providersApi.mine(token);
+      if (current) await providersApi.unpublish(token, current.id);
+    } catch (cause) {
+      if (!(cause instanceof ApiError)) throw cause;
+      return fail(cause.isClientError ? cause.status : 503, {
+        values: null,
+        errors: {},
+        message: cause.isClientError ? cause.message : UNAVAILABLE_MESSAGE,
+        status: cause.status,
+        missing: [],
+      });
+    }
+    redirect(303, '/provider/profile?unpublished=1');
+  },
+};

@@ -1,0 +1,71 @@
+import { fieldErrors, searchProvidersQuery, type SearchProvidersQuery } from '@handoff/contracts';
+import { LIST_PARAMS, searchHref, type ListParam, type SearchState } from '$lib/search-url.ts';
+
+/**
+ * Reads a search from its URL with the API's own schema. A bad value (`rateMin=abc`) is dropped with a
+ * message for its field, and the rest of the search still runs.
+ */
+export function readSearch(params: URLSearchParams): { state: SearchState; errors: Record<string, string> } {
+  const raw: Record<string, unknown> = {};
+  for (const key of LIST_PARAMS) {
+    const values = params.getAll(key).filter((v) => v !== '');
+    if (values.length) raw[key] = values;
+  }
+  for (const key of ['q', 'rateMin', 'rateMax', 'verified', 'sort', 'page', 'perPage']) {
+    const value = params.get(key)?.trim();
+    if (value) raw[key] = value;
+  }
+
+  const errors: Record<string, string> = {};
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const parsed = searchProvidersQuery.safeParse(raw);
+    if (parsed.success) return { state: parsed.data, errors };
+    for (const [path, message] of Object.entries(fieldErrors(parsed.error.issues))) {
+      const key = path.split('.')[0]!;
+      errors[key] ??= message;
+      delete raw[key];
+    }
+  }
+  return { state: {}, errors };
+}
+
+/** The search a filter form describes right now (with JavaScript, before it is submitted). */
+export function stateFromForm(data: FormData): SearchState {
+  const text = (key: string) => {
+    const value = data.get(key);
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  };
+  const number = (key: string) => {
+    const value = text(key);
+    return value === undefined || !Number.isFinite(Number(value)) ? undefined : Number(value);
+  };
+  const list = <T extends string>(key: ListParam) =>
+    data.getAll(key).filter((v): v is T => typeof v === 'string' && v !== '');
+  return {
+    q: text('q'),
+    function: list('function'),
+    industry: list('industry'),
+    kind: list<NonNullable<SearchProvidersQuery['kind']>[number]>('kind'),
+    language: list('language'),
+    tz: list<NonNullable<SearchProvidersQuery['tz']>[number]>('tz'),
+    rateMin: number('rateMin'),
+    rateMax: number('rateMax'),
+    verified: data.get('verified') === 'true',
+    sort: text('sort') as SearchState['sort'],
+  };
+}
+
+/** The same search without one facet value (a filter chip's ×); back to page 1. */
+export function withoutValue(state: SearchState, key: ListParam, value: string): string {
+  const values = (state[key] ?? []) as string[];
+  return searchHref({ ...state, [key]: values.filter((v) => v !== value), page: 1 });
+}
+
+export const pageHref = (state: SearchState, page: number): string => searchHref({ ...state, page });
+
+/** How many filters are on (not counting the text or the sort): the mobile "Filters (3)" button. */
+export function filterCount(state: SearchState): number {
+  const lists = LIST_PARAMS.reduce((n, key) => n + (state[key]?.length ?? 0), 0);
+  const rate = state.rateMin !== undefined || state.rateMax !== undefined ? 1 : 0;
+  return lists + rate + (state.verified ? 1 : 0);
+}
