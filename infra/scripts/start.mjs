@@ -67,6 +67,7 @@ console.log(`
     API       http://localhost:${apiPort}   (OpenAPI docs: http://localhost:${apiPort}/docs)
     Database  ${database}
 
-  Demo accounts (password handoff-demo-2026): owner@demo.handoff.test, provider@demo.handoff.test
+  Demo accounts (password handoff-demo-2026): owner@demo.handoff.test, provider@demo.handoff.test,
+  admin@demo.handoff.test (operator view at /admin/jobs); 300 demo providers to find at /search.
   Press Ctrl-C to stop.
 `);
