@@ -223,6 +223,12 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: Redis stops while the api k
   );
 });
 
+if (REDIS_URL && hasRedisServer && !onPostgres) {
+  console.log(
+    "[handoff] worker-kill fault test: runs in the postgres project only (a worker process cannot share the api test's in-memory PGlite)",
+  );
+}
+
 const workerMain = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 
 describe.runIf(REDIS_URL && hasRedisServer && onPostgres)(
