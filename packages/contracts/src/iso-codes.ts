@@ -44,6 +44,36 @@ export const CURRENCIES = [
 ] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
+/**
+ * US dollars per unit of each currency: approximate reference rates, used only so that search can
+ * compare and sort rates quoted in different currencies (a rate filter is in US dollars). Profiles
+ * always show the provider's own currency. Refreshed with releases, not live: a few per cent of drift
+ * moves a provider across a filter boundary at most.
+ */
+export const FX_REFERENCE_DATE = '2026-11-01';
+export const USD_PER_UNIT: Record<Currency, number> = {
+  USD: 1,
+  EUR: 1.08,
+  GBP: 1.27,
+  CAD: 0.72,
+  AUD: 0.65,
+  NZD: 0.59,
+  CHF: 1.12,
+  INR: 0.012,
+  PHP: 0.017,
+  PKR: 0.0036,
+  UAH: 0.024,
+  COP: 0.00025,
+  KES: 0.0078,
+  MXN: 0.055,
+  ZAR: 0.054,
+  PLN: 0.25,
+};
+
+/** An amount in US dollars, to the cent; an unknown currency is taken as dollars. */
+export const toUsd = (amount: number, currency: string): number =>
+  Math.round(amount * (USD_PER_UNIT[currency as Currency] ?? 1) * 100) / 100;
+
 const languageSet = new Set(LANGUAGE_CODES);
 const countrySet = new Set(COUNTRY_CODES);
 export const isLanguageCode = (code: string) => languageSet.has(code);

@@ -108,6 +108,8 @@ export const searchProvidersResponse = z.object({
   hits: z.array(providerHit),
   /** Every matching provider, not just this page (Meilisearch stops counting at 1,000). */
   total: z.number().int(),
+  /** False when total and the facet counts are estimates (a broad search, counted on a sample). */
+  totalExact: z.boolean(),
   page: z.number().int(),
   perPage: z.number().int(),
   /** Largest count first; counts are over every match, not just this page. */

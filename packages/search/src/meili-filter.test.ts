@@ -61,7 +61,7 @@ describe('buildMeiliFilter', () => {
 
   it('matches overlapping rate ranges', () => {
     expect(filter({ page: 1, perPage: 10, rateMin: 20, rateMax: 30.5 })).toBe(
-      'published = true AND rateMax >= 20 AND rateMin <= 30.5',
+      'published = true AND rateMaxUsd >= 20 AND rateMinUsd <= 30.5',
     );
   });
 
@@ -72,7 +72,7 @@ describe('buildMeiliFilter', () => {
 
   it('never writes numbers in exponent notation and ignores non-finite ones', () => {
     expect(filter({ page: 1, perPage: 10, rateMin: 1e-9, rateMax: 1e30 })).toBe(
-      'published = true AND rateMax >= 0 AND rateMin <= 1000000000',
+      'published = true AND rateMaxUsd >= 0 AND rateMinUsd <= 1000000000',
     );
     expect(filter({ page: 1, perPage: 10, rateMin: Number.NaN, rateMax: Infinity })).toBe('published = true');
   });
@@ -82,7 +82,7 @@ describe('buildMeiliSort', () => {
   it('leaves relevance with text to the ranking rules and ends every other order with the id', () => {
     expect(buildMeiliSort('relevance', true)).toBeUndefined();
     expect(buildMeiliSort('relevance', false)?.at(-1)).toBe('id:asc');
-    expect(buildMeiliSort('rate_asc', true)).toEqual(['rateMin:asc', 'rateMax:asc', 'id:asc']);
+    expect(buildMeiliSort('rate_asc', true)).toEqual(['rateMinUsd:asc', 'rateMaxUsd:asc', 'id:asc']);
     expect(buildMeiliSort('rating', false)).toEqual(['ratingSort:desc', 'ratingCount:desc', 'id:asc']);
   });
 });

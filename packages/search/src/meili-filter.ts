@@ -31,8 +31,8 @@ export function buildMeiliFilter(q: NormalizedQuery): string {
   if (q.languages) parts.push(anyOf('languages', q.languages));
   if (q.timezoneBands) parts.push(anyOf('timezoneBand', q.timezoneBands));
   // Ranges overlap when each starts before the other ends.
-  if (q.rateMin !== undefined) parts.push(`rateMax >= ${num(q.rateMin)}`);
-  if (q.rateMax !== undefined) parts.push(`rateMin <= ${num(q.rateMax)}`);
+  if (q.rateMin !== undefined) parts.push(`rateMaxUsd >= ${num(q.rateMin)}`);
+  if (q.rateMax !== undefined) parts.push(`rateMinUsd <= ${num(q.rateMax)}`);
   if (q.verifiedOnly) parts.push('verified = true');
   return parts.join(' AND ');
 }
@@ -47,9 +47,9 @@ const BY_PRIOR = ['verifiedReferenceCount:desc', 'ratingSort:desc', 'ratingCount
 export function buildMeiliSort(sort: SearchSort, hasText: boolean): string[] | undefined {
   switch (sort) {
     case 'rate_asc':
-      return ['rateMin:asc', 'rateMax:asc', 'id:asc'];
+      return ['rateMinUsd:asc', 'rateMaxUsd:asc', 'id:asc'];
     case 'rate_desc':
-      return ['rateMax:desc', 'rateMin:desc', 'id:asc'];
+      return ['rateMaxUsd:desc', 'rateMinUsd:desc', 'id:asc'];
     case 'rating':
       return ['ratingSort:desc', 'ratingCount:desc', 'id:asc'];
     default:

@@ -35,12 +35,12 @@ export const MEILI_SETTINGS: Settings = {
     'kind',
     'languages',
     'timezoneBand',
-    'rateMin',
-    'rateMax',
+    'rateMinUsd',
+    'rateMaxUsd',
     'verified',
     'published',
   ],
-  sortableAttributes: ['rateMin', 'rateMax', 'ratingSort', 'ratingCount', 'verifiedReferenceCount', 'id'],
+  sortableAttributes: ['rateMinUsd', 'rateMaxUsd', 'ratingSort', 'ratingCount', 'verifiedReferenceCount', 'id'],
   // `sort` first: an explicit sort (rate, rating) is strict, as in Postgres; without one it is inert.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   synonyms: meiliSynonyms(),
@@ -117,6 +117,8 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
       return {
         hits: res.hits.map((hit) => toHit(hit as unknown as ProviderHit)),
         total: res.totalHits,
+        // Meilisearch stops counting at maxTotalHits: a total there may be more.
+        totalExact: res.totalHits < MEILI_MAX_TOTAL_HITS,
         page: q.page,
         perPage: q.perPage,
         facets,

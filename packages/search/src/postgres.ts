@@ -2,17 +2,24 @@ import type { Db } from '@handoff/db';
 import { sql } from 'drizzle-orm';
 import { dedupeById, toHit } from './hit.ts';
 import {
+  pageStatement,
   queryTsquery,
+  rowsNeeded,
+  sampleStatement,
+  SAMPLE_TUNING,
   searchStatement,
   toFacets,
   vocabularyStatement,
+  type HitsRow,
+  type SampleRow,
+  type SampleTuning,
   type SearchRow,
 } from './postgres-sql.ts';
 import { emptyResult, expandTerms, normalizeQuery } from './query.ts';
 import { corrections, fuzzyCandidates, vocabulary } from './typos.ts';
 import type { ProviderDocument, ProviderSearchQuery, ProviderSearchResult, SearchIndex } from './types.ts';
 
-export { CANDIDATE_CAP, FACET_SAMPLE } from './postgres-sql.ts';
+export { CANDIDATE_CAP, SAMPLE_TUNING } from './postgres-sql.ts';
 
 const WRITE_BATCH = 1000;
 /**
@@ -30,12 +37,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface PostgresSearchOptions {
   /** Separates independent indexes in one table (tests use one per run). */
   namespace?: string;
+  /** When broad searches switch to sampled counts (tests lower these to reach that path). */
+  tuning?: Partial<SampleTuning>;
 }
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}): SearchIndex {
   const namespace = options.namespace ?? 'default';
+  const tuning = { ...SAMPLE_TUNING, ...options.tuning };
   let writtenSinceAnalyze = 0;
   let analyzeAfter = ANALYZE_EVERY;
   const analyze = async () => {
@@ -43,7 +53,11 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
     // The filter and sort columns only: statistics on the vector (detoasting 30,000 of them, ~2 s at
     // 100k rows) only tuned an estimate the search overrides anyway (see enable_seqscan below).
     await db.execute(sql`ANALYZE search_providers (namespace, kind, functions, industries, languages,
-      timezone_band, rate_min, rate_max, rating_avg, rating_count, verified_refs)`);
+      timezone_band, rate_min, rate_max, rating_avg, rating_count, verified_refs, sample_bucket)`);
+    // Rows written since the last vacuum wait in the GIN index's pending list, which every search
+    // reads in full: after a 100k load, typo searches took ~350 ms instead of ~20 until autovacuum
+    // came by. Merging it now makes that cost part of the write.
+    await db.execute(sql`SELECT gin_clean_pending_list('search_providers_match_idx'::regclass)`);
     const [row] = rowsOf<{ n: number }>(
       await db.execute(
         sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'search_providers'::regclass`,
@@ -74,6 +88,10 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
           cause: error,
         });
       }
+      // A vacuum (set the visibility map, merge the GIN pending list) now rather than by autovacuum in
+      // the middle of the day's searches. ensureIndex runs outside transactions (start-up, after a
+      // reindex), where VACUUM is allowed; anywhere else the analyse alone still runs.
+      await db.execute(sql`VACUUM search_providers`).catch(() => {});
       await analyze();
     },
 
@@ -121,26 +139,60 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
       if (q.matchesNothing) return emptyResult(q);
       const groups = expandTerms(q.words);
       const tsquery = queryTsquery(groups, await typoFixes(groups));
-      const row = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
+        const setting = (name: string, value: string) => sql`set_config(${name}, ${value}, true)`;
         // Per search only: JIT compiles for ~50 ms what runs in ~10; the planner costs a tsvector test
         // as if it were free and would rather scan every row (detoasting each vector) than use the GIN
-        // index; the matches and the sample are materialised in memory rather than in temp files.
-        await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true),
-          set_config('enable_seqscan', ${indexable(q, tsquery) ? 'off' : 'on'}, true)`);
-        return rowsOf<SearchRow>(await tx.execute(searchStatement(namespace, q, tsquery)))[0];
+        // index; the matches are materialised in memory rather than in temp files.
+        await tx.execute(sql`SELECT ${setting('jit', 'off')}, ${setting('work_mem', '32MB')},
+          ${setting('enable_seqscan', indexable(q, tsquery) ? 'off' : 'on')}`);
+        const one = async <T>(statement: ReturnType<typeof searchStatement>) =>
+          rowsOf<T>(await tx.execute(statement))[0] as T;
+
+        // A 1/32 sample of the matches says how many there are, roughly.
+        const probe = await one<SampleRow>(sampleStatement(namespace, q, tsquery, tuning.probeBuckets));
+        const projected = (probe.sampled * 256) / tuning.probeBuckets;
+        if (projected <= tuning.exactUpTo) {
+          const row = await one<SearchRow>(searchStatement(namespace, q, tsquery, tuning.candidateCap));
+          return {
+            hits: row.hits.map(toHit),
+            total: row.total,
+            totalExact: true,
+            page: q.page,
+            perPage: q.perPage,
+            facets: toFacets(row.facets, row.verified, row.total),
+          };
+        }
+        // Broad: counts from the sample (a wider one when the probe is thin), the page exact.
+        let sample = probe;
+        let buckets = tuning.probeBuckets;
+        if (probe.sampled < tuning.sampleMin) {
+          buckets = tuning.wideBuckets;
+          sample = await one<SampleRow>(sampleStatement(namespace, q, tsquery, buckets));
+        }
+        const scale = 256 / buckets;
+        const total = Math.max(Math.round(sample.sampled * scale), 1);
+        // Most rows match: walking the order's index finds a page after a few hundred rows. Fewer
+        // match, or the page is deep: sorting the matches found through the GIN index costs less.
+        const needed = rowsNeeded(q, tsquery, tuning.candidateCap);
+        const walk = total >= tuning.walkFrom && needed <= tuning.walkRows;
+        // The planner has no statistics on the vector (see analyze), so it cannot tell a broad text
+        // query from a narrow one and would sort every row instead of walking: it is told which.
+        await tx.execute(
+          walk
+            ? sql`SELECT ${setting('enable_bitmapscan', 'off')}, ${setting('enable_sort', 'off')}`
+            : sql`SELECT ${setting('enable_indexscan', 'off')}`,
+        );
+        const page = await one<HitsRow>(pageStatement(namespace, q, tsquery, tuning.candidateCap));
+        return {
+          hits: (page.hits ?? []).map(toHit),
+          total,
+          totalExact: false,
+          page: q.page,
+          perPage: q.perPage,
+          facets: toFacets(sample.facets, sample.verified, total, scale),
+        };
       });
-      return {
-        hits: (row?.hits ?? []).map(toHit),
-        total: row?.total ?? 0,
-        page: q.page,
-        perPage: q.perPage,
-        facets: toFacets({
-          facets: row?.facets ?? [],
-          total: row?.total ?? 0,
-          sampled: row?.sampled ?? 0,
-          verified: row?.verified ?? 0,
-        }),
-      };
     },
   };
 }
@@ -165,8 +217,9 @@ function upsertStatement(namespace: string, docs: ProviderDocument[]) {
     industries: d.industries,
     languages: d.languages,
     timezone_band: d.timezoneBand,
-    rate_min: d.rateMin,
-    rate_max: d.rateMax,
+    // Filters and sorts compare US dollars; the hit (doc) keeps the provider's own currency.
+    rate_min: d.rateMinUsd,
+    rate_max: d.rateMaxUsd,
     rating_avg: d.ratingAvg,
     rating_count: d.ratingCount,
     verified_refs: d.verifiedReferenceCount,

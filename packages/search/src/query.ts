@@ -141,6 +141,7 @@ export function emptyResult(q: NormalizedQuery): ProviderSearchResult {
   return {
     hits: [],
     total: 0,
+    totalExact: true,
     page: q.page,
     perPage: q.perPage,
     facets: { functions: {}, industries: {}, kinds: {}, languages: {}, timezoneBands: {}, verified: 0 },

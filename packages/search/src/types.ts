@@ -35,9 +35,13 @@ export interface ProviderDocument {
   timezoneBand: TimezoneBand;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /** Hourly rate range in `currency`, as the provider quotes it (shown on hits). */
   rateMin: number;
   rateMax: number;
   currency: string;
+  /** The same range in US dollars: what rate filters and rate sorts compare, across currencies. */
+  rateMinUsd: number;
+  rateMaxUsd: number;
   ratingAvg: number | null;
   ratingCount: number;
   verifiedReferenceCount: number;
@@ -48,11 +52,12 @@ export interface ProviderDocument {
 }
 
 /** What a search returns per provider: the document without the long or internal fields. */
-export type ProviderHit = Omit<ProviderDocument, 'bio' | 'duties' | 'published'>;
+export type ProviderHit = Omit<ProviderDocument, 'bio' | 'duties' | 'published' | 'rateMinUsd' | 'rateMaxUsd'>;
 
 /**
  * Values within one facet are OR-ed (functions: ['payroll', 'bookkeeping'] = either), different facets
- * are AND-ed. `rateMin`/`rateMax` match providers whose own rate range overlaps [rateMin, rateMax].
+ * are AND-ed. `rateMin`/`rateMax` (US dollars) match providers whose rate range, converted to US
+ * dollars, overlaps [rateMin, rateMax].
  */
 export interface ProviderSearchQuery {
   q?: string;
@@ -87,9 +92,14 @@ export interface ProviderSearchResult {
   hits: ProviderHit[];
   /** All documents matching the query and filters, not just this page. */
   total: number;
+  /**
+   * False when `total` and the facet counts are estimates: Postgres counts broad searches on an even
+   * sample; Meilisearch stops counting at its maxTotalHits. The hits are exact either way.
+   */
+  totalExact: boolean;
   page: number;
   perPage: number;
-  /** Counts over every matching document (query and filters applied), not just this page. */
+  /** Counts over every matching document (query and filters applied), not just this page; estimates when totalExact is false. */
   facets: SearchFacets;
 }
 

@@ -25,8 +25,8 @@ function matches(doc: ProviderDocument, f: Filters): boolean {
     any(f.kinds, [doc.kind]) &&
     any(f.languages, doc.languages) &&
     any(f.timezoneBands, [doc.timezoneBand]) &&
-    (f.rateMin === undefined || doc.rateMax >= f.rateMin) &&
-    (f.rateMax === undefined || doc.rateMin <= f.rateMax) &&
+    (f.rateMin === undefined || doc.rateMaxUsd >= f.rateMin) &&
+    (f.rateMax === undefined || doc.rateMinUsd <= f.rateMax) &&
     (!f.verifiedOnly || doc.verifiedReferenceCount >= 1)
   );
 }
@@ -57,8 +57,8 @@ const ORDERS: Record<
   'rate_asc' | 'rate_desc' | 'rating',
   (a: ProviderDocument, b: ProviderDocument) => number
 > = {
-  rate_asc: (a, b) => a.rateMin - b.rateMin || a.rateMax - b.rateMax || byId(a, b),
-  rate_desc: (a, b) => b.rateMax - a.rateMax || b.rateMin - a.rateMin || byId(a, b),
+  rate_asc: (a, b) => a.rateMinUsd - b.rateMinUsd || a.rateMaxUsd - b.rateMaxUsd || byId(a, b),
+  rate_desc: (a, b) => b.rateMaxUsd - a.rateMaxUsd || b.rateMinUsd - a.rateMinUsd || byId(a, b),
   rating: (a, b) => (b.ratingAvg ?? -1) - (a.ratingAvg ?? -1) || b.ratingCount - a.ratingCount || byId(a, b),
 };
 
@@ -131,6 +131,22 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
         expect(ids(r)).toContain(fixtureId(8)); // 18–26
         expect(ids(r)).not.toContain(fixtureId(13)); // 9–14
         expect(ids(r)).not.toContain(fixtureId(9)); // 70–120
+      });
+
+      it('compares rates quoted in other currencies in US dollars', async () => {
+        // Fixture 4 quotes INR 1,000–1,500 (US$12–18), fixture 20 PHP 500–900 (US$8.50–15.30).
+        const upTo12 = ids(await search({ rateMax: 12 }));
+        expect(upTo12).toContain(fixtureId(4));
+        expect(upTo12).toContain(fixtureId(20));
+        const from500 = ids(await search({ rateMin: 500 }));
+        expect(from500).not.toContain(fixtureId(4));
+        expect(from500).not.toContain(fixtureId(20));
+        const from16 = ids(await search({ rateMin: 16 }));
+        expect(from16).toContain(fixtureId(4));
+        expect(from16).not.toContain(fixtureId(20));
+        // Hits still show the provider's own currency.
+        const hit = (await search({ q: 'Chennai inbox' })).hits.find((h) => h.id === fixtureId(4));
+        expect(hit).toMatchObject({ rateMin: 1000, rateMax: 1500, currency: 'INR' });
       });
     });
 
@@ -225,7 +241,7 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
 
       it('sorts a text query strictly by rate when asked', async () => {
         const r = await search({ q: 'payroll', sort: 'rate_asc' });
-        const rates = r.hits.map((h) => h.rateMin);
+        const rates = r.hits.map((h) => docsById.get(h.id)!.rateMinUsd);
         expect(rates.length).toBeGreaterThan(2);
         expect(rates).toEqual([...rates].sort((a, b) => a - b));
       });

@@ -1,4 +1,5 @@
 import { findFunction, findIndustry } from '@handoff/core/taxonomy';
+import { toUsd, type Currency } from '@handoff/contracts';
 import type { ProviderDocument, ProviderKind, TimezoneBand } from '../src/types.ts';
 
 type Spec = {
@@ -16,6 +17,8 @@ type Spec = {
   band: TimezoneBand;
   country: string;
   rate: [number, number];
+  /** Default USD. */
+  currency?: Currency;
   rating: number | null;
   ratingCount: number;
   verified: number;
@@ -44,7 +47,9 @@ function provider(s: Spec): ProviderDocument {
     country: s.country,
     rateMin: s.rate[0],
     rateMax: s.rate[1],
-    currency: 'USD',
+    currency: s.currency ?? 'USD',
+    rateMinUsd: toUsd(s.rate[0], s.currency ?? 'USD'),
+    rateMaxUsd: toUsd(s.rate[1], s.currency ?? 'USD'),
     ratingAvg: s.rating,
     ratingCount: s.ratingCount,
     verifiedReferenceCount: s.verified,
@@ -140,7 +145,8 @@ export const fixtures: ProviderDocument[] = [
     timezone: 'Asia/Kolkata',
     band: 'asia_pacific',
     country: 'IN',
-    rate: [12, 18],
+    rate: [1000, 1500], // INR: US$12–18
+    currency: 'INR',
     rating: 4.7,
     ratingCount: 40,
     verified: 3,
@@ -453,7 +459,8 @@ export const fixtures: ProviderDocument[] = [
     timezone: 'Asia/Manila',
     band: 'asia_pacific',
     country: 'PH',
-    rate: [8, 15],
+    rate: [500, 900], // PHP: US$8.50–15.30
+    currency: 'PHP',
     rating: 4.3,
     ratingCount: 62,
     verified: 5,

@@ -99,3 +99,14 @@ export function zoneLabel(zone: string): string {
     return zone;
   }
 }
+
+/**
+ * "1 provider", "1,234 providers", or for a broad search counted on a sample "about 41,800 providers"
+ * (three significant figures: the estimate is not better than that).
+ */
+export function providerCount(total: number, exact = true): string {
+  const noun = total === 1 ? 'provider' : 'providers';
+  if (exact) return `${total.toLocaleString('en-US')} ${noun}`;
+  const rounded = Number(total.toPrecision(3));
+  return `about ${rounded.toLocaleString('en-US')} ${noun}`;
+}

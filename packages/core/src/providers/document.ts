@@ -1,3 +1,4 @@
+import { toUsd } from '@handoff/contracts';
 import { findFunction, findIndustry } from '../taxonomy/index.ts';
 import type { ProviderIndexDocument, ProviderIndexSource } from './ports.ts';
 
@@ -68,6 +69,8 @@ export function toIndexDocument(p: ProviderIndexSource): ProviderIndexDocument {
     rateMin: p.rateMin ?? 0,
     rateMax: p.rateMax ?? 0,
     currency: p.currency,
+    rateMinUsd: toUsd(p.rateMin ?? 0, p.currency),
+    rateMaxUsd: toUsd(p.rateMax ?? 0, p.currency),
     ratingAvg: p.ratingAvg,
     ratingCount: p.ratingCount,
     verifiedReferenceCount: p.verifiedReferenceCount,

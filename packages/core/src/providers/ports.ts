@@ -145,6 +145,8 @@ export interface ProviderIndexDocument {
   rateMin: number;
   rateMax: number;
   currency: string;
+  rateMinUsd: number;
+  rateMaxUsd: number;
   ratingAvg: number | null;
   ratingCount: number;
   verifiedReferenceCount: number;

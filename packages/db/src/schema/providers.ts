@@ -170,3 +170,46 @@ export const providerLogos = pgTable('provider_logos', {
   sha256: text('sha256').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Invitations to join a firm's profile as a member, sent by e-mail (the link is `id.HMAC(id)`, so no
+ * secret is stored). Accepting needs a signed-in account with the invited address; an invitation is
+ * used once, can be revoked by a member, and expires.
+ */
+export const providerInvitations = pgTable(
+  'provider_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id, { onDelete: 'cascade' }),
+    /** Lower-cased, as users.email is compared. */
+    email: text('email').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('provider_invitations_provider_idx').on(t.providerId),
+    // One open invitation per address and profile: inviting again re-sends it.
+    uniqueIndex('provider_invitations_open_idx')
+      .on(t.providerId, t.email)
+      .where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL`),
+  ],
+);
+
+/**
+ * Slugs a profile had before: the public page answers an old slug with a permanent redirect to the
+ * current one, so shared links keep working. A slug is either current (providers.slug) or here, never
+ * both: taking a slug that is only a redirect removes the redirect.
+ */
+export const providerSlugRedirects = pgTable('provider_slug_redirects', {
+  slug: text('slug').primaryKey(),
+  providerId: uuid('provider_id')
+    .notNull()
+    .references(() => providers.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

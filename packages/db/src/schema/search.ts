@@ -7,10 +7,12 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -22,9 +24,10 @@ const tsvector = customType<{ data: string }>({
  * Filterable fields are real columns; `doc` is the hit payload returned as is; the text is kept only as
  * its weighted `english` tsvector (stemming folds bookkeeper/bookkeeping).
  *
- * Storage (migration 0006, not expressible here): toast_tuple_target = 128 moves the vector and the doc
- * out of the main heap, and the filter/facet columns are PLAIN (never compressed or moved),
- * so scanning tens of thousands of matches reads ~300 bytes a row instead of ~3 KB.
+ * Storage (migration 0006, not expressible here): toast_tuple_target = 128 and PLAIN filter columns.
+ * Postgres only toasts rows over ~2 KB, so most rows (doc ~0.7 KB + vector ~0.9 KB compressed) stay
+ * inline anyway: a search that visits every match reads ~11 rows per 8 KB page. Broad searches
+ * therefore visit an even sample of their matches (`sample_bucket`) instead of all of them.
  */
 export const searchProviders = pgTable(
   'search_providers',
@@ -49,13 +52,43 @@ export const searchProviders = pgTable(
      * stemmed once per batch and the pieces joined with `tsvector_agg` (migration 0007).
      */
     searchVector: tsvector('search_vector').notNull(),
+    /**
+     * 0–255 from the uuid's last (random) byte: `sample_bucket < k` is an even k/256 sample of any set
+     * of matches, found through the GIN index below rather than by visiting every match.
+     */
+    sampleBucket: smallint('sample_bucket')
+      .notNull()
+      .generatedAlwaysAs(sql`get_byte(uuid_send(id), 15)`),
   },
   (t) => [
     primaryKey({ columns: [t.namespace, t.id] }),
-    index('search_providers_vector_idx').using('gin', t.searchVector),
-    index('search_providers_functions_idx').using('gin', t.functions),
-    index('search_providers_industries_idx').using('gin', t.industries),
-    index('search_providers_languages_idx').using('gin', t.languages),
+    // One multi-column GIN index (btree_gin for the bucket, migration 0008) so that the text query, the
+    // array filters and the sample bucket are all index conditions of one scan: the heap is visited
+    // only for rows that match all of them.
+    index('search_providers_match_idx').using(
+      'gin',
+      t.sampleBucket,
+      t.functions,
+      t.industries,
+      t.languages,
+      t.searchVector,
+    ),
+    // Orders a broad search can walk instead of sorting every match (relevance's prior, rate, rating).
+    index('search_providers_prior_idx').on(
+      t.namespace,
+      t.verifiedRefs.desc(),
+      t.ratingAvg.desc().nullsLast(),
+      t.ratingCount.desc(),
+      t.id,
+    ),
+    index('search_providers_rate_asc_idx').on(t.namespace, t.rateMin, t.rateMax, t.id),
+    index('search_providers_rate_desc_idx').on(t.namespace, t.rateMax.desc(), t.rateMin.desc(), t.id),
+    index('search_providers_rating_idx').on(
+      t.namespace,
+      t.ratingAvg.desc().nullsLast(),
+      t.ratingCount.desc(),
+      t.id,
+    ),
   ],
 );
 

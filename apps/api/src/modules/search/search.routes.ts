@@ -45,6 +45,7 @@ export async function searchRoutes(
       return {
         hits: result.hits,
         total: result.total,
+        totalExact: result.totalExact,
         page: result.page,
         perPage: result.perPage,
         facets: {
