@@ -40,7 +40,14 @@ export const MEILI_SETTINGS: Settings = {
     'verified',
     'published',
   ],
-  sortableAttributes: ['rateMinUsd', 'rateMaxUsd', 'ratingSort', 'ratingCount', 'verifiedReferenceCount', 'id'],
+  sortableAttributes: [
+    'rateMinUsd',
+    'rateMaxUsd',
+    'ratingSort',
+    'ratingCount',
+    'verifiedReferenceCount',
+    'id',
+  ],
   // `sort` first: an explicit sort (rate, rating) is strict, as in Postgres; without one it is inert.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   synonyms: meiliSynonyms(),

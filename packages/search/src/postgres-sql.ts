@@ -160,9 +160,7 @@ const facetValues = (rows: SQL) => sql`
  */
 function pageCte(namespace: string, q: NormalizedQuery, tsquery: string | null, source: SQL, cap: number) {
   const rankByText = q.sort === 'relevance' && tsquery !== null;
-  const order = rankByText
-    ? sql`m.rn > ${cap}, m.score DESC NULLS LAST, ${BY_PRIOR}`
-    : orderBy(q);
+  const order = rankByText ? sql`m.rn > ${cap}, m.score DESC NULLS LAST, ${BY_PRIOR}` : orderBy(q);
   const cte = rankByText
     ? sql`
       candidates AS (
@@ -184,9 +182,7 @@ function pageCte(namespace: string, q: NormalizedQuery, tsquery: string | null, 
 
 /** How many rows of the order a page needs: the ranked candidates, or everything up to the page. */
 export const rowsNeeded = (q: NormalizedQuery, tsquery: string | null, cap: number) =>
-  q.sort === 'relevance' && tsquery !== null
-    ? Math.max(cap, q.offset + q.perPage)
-    : q.offset + q.perPage;
+  q.sort === 'relevance' && tsquery !== null ? Math.max(cap, q.offset + q.perPage) : q.offset + q.perPage;
 
 /**
  * Exact, one round trip: `matched` (filters and the text query, through the GIN index; only the

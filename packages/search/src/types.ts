@@ -52,7 +52,10 @@ export interface ProviderDocument {
 }
 
 /** What a search returns per provider: the document without the long or internal fields. */
-export type ProviderHit = Omit<ProviderDocument, 'bio' | 'duties' | 'published' | 'rateMinUsd' | 'rateMaxUsd'>;
+export type ProviderHit = Omit<
+  ProviderDocument,
+  'bio' | 'duties' | 'published' | 'rateMinUsd' | 'rateMaxUsd'
+>;
 
 /**
  * Values within one facet are OR-ed (functions: ['payroll', 'bookkeeping'] = either), different facets

@@ -58,7 +58,10 @@ describe('postgres search: broad path', () => {
         expect(want.totalExact).toBe(true);
         if (want.total === 0) continue;
         expect(got.totalExact, JSON.stringify(query)).toBe(false);
-        expect(got.hits.map((h) => h.id), JSON.stringify(query)).toEqual(want.hits.map((h) => h.id));
+        expect(
+          got.hits.map((h) => h.id),
+          JSON.stringify(query),
+        ).toEqual(want.hits.map((h) => h.id));
         expect(got.total).toBe(want.total);
         expect(got.facets).toEqual(want.facets);
       }
