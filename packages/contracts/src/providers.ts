@@ -238,3 +238,14 @@ export const providerIdParams = z.object({ id: z.uuid({ error: 'Not a provider i
 export const providerSlugParams = z.object({
   slug: z.string().max(SLUG_MAX, { error: 'No such profile' }),
 });
+
+/**
+ * The public profile endpoint's answer for an address a published profile had before: no body, and
+ * `Location` names the profile's current URL. Clients that follow redirects simply get the profile
+ * and can tell from its `slug` that the address changed.
+ */
+export const providerMovedResponse = z
+  .null()
+  .describe(
+    'Moved Permanently: the profile changed its address. No body; the Location header is the current URL, /public/providers/{current slug}.',
+  );

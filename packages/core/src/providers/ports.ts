@@ -98,21 +98,30 @@ export interface StoredLogo extends LogoUpload {
  * their membership in the same statement: a non-member gets null/false, never the row.
  */
 export interface ProvidersRepository {
-  /** Inserts the profile and its children, with `userId` as its owner member. */
+  /**
+   * Inserts the profile and its children, with `userId` as its owner member. A slug that was only
+   * someone's old address becomes this profile's: the redirect goes (call it inside a transaction).
+   */
   create(userId: string, write: ProviderWrite, at: Date): Promise<{ id: string }>;
   findForMember(userId: string, id: string): Promise<MemberProviderRecord | null>;
   listForMember(userId: string): Promise<MemberProviderRecord[]>;
-  /** Replaces the profile and all its children; false when the user is not a member. */
+  /**
+   * Replaces the profile and all its children; false when the user is not a member. A new slug keeps
+   * the old one as a redirect to this profile and drops any redirect the new one was (inside a
+   * transaction, so the profile and its addresses change together).
+   */
   replace(userId: string, id: string, write: ProviderWrite, at: Date): Promise<boolean>;
   setStatus(userId: string, id: string, status: ProviderStatus, at: Date): Promise<boolean>;
   setLogo(userId: string, id: string, logo: LogoUpload, at: Date): Promise<boolean>;
   isMember(userId: string, id: string): Promise<boolean>;
   countOwned(userId: string): Promise<number>;
-  /** Slugs in use that equal `base` or are `base-N`. */
+  /** Slugs, current or old, that equal `base` or are `base-N`. */
   slugsLike(base: string): Promise<string[]>;
-  /** Id of the profile holding this slug, if any. */
+  /** Id of the profile whose current slug this is, if any (an old slug is held by nobody). */
   slugHolder(slug: string): Promise<string | null>;
   findPublishedBySlug(slug: string): Promise<ProviderRecord | null>;
+  /** The current slug of the published profile that `oldSlug` used to be, if any. */
+  publishedSlugFor(oldSlug: string): Promise<string | null>;
   findLogo(id: string): Promise<StoredLogo | null>;
   /** For the search sync: any status, no user. */
   indexSources(ids: string[]): Promise<ProviderIndexSource[]>;

@@ -17,6 +17,9 @@ export interface Actor {
   roles: readonly string[];
 }
 
+/** What a public address shows: the profile, or the address it moved to. */
+export type PublicProfileLookup = { moved: false; profile: ProviderRecord } | { moved: true; slug: string };
+
 const NOT_FOUND = 'No provider profile with this id among yours';
 const SLUG_TAKEN = 'This profile address is taken; choose another one';
 
@@ -117,10 +120,16 @@ export function createProviderService({ transaction, providers, clock }: Provide
 
     listMine: (userId: string) => providers.listForMember(userId),
 
-    async getPublic(slug: string): Promise<ProviderRecord> {
-      const record = await providers.findPublishedBySlug(slug);
-      if (!record) throw new NotFoundError('No published provider profile at this address');
-      return record;
+    /**
+     * A published profile by its address, or, for an address it had before, where it is now. An old
+     * address of a draft is as unknown as any other: a draft is nobody's business yet.
+     */
+    async getPublic(slug: string): Promise<PublicProfileLookup> {
+      const profile = await providers.findPublishedBySlug(slug);
+      if (profile) return { moved: false, profile };
+      const current = await providers.publishedSlugFor(slug);
+      if (current) return { moved: true, slug: current };
+      throw new NotFoundError('No published provider profile at this address');
     },
 
     async setLogo(

@@ -18,6 +18,7 @@ import {
   providers,
 } from '../schema/index.ts';
 import { providerChildRows } from './provider-rows.ts';
+import { oldSlugsLike, publishedSlugFor, recordSlugChange, releaseSlug } from './provider-slugs.ts';
 
 const p = providers;
 const SLUG_TAKEN = 'This profile address is taken; choose another one';
@@ -221,6 +222,7 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
           .returning({ id: p.id });
         const id = row!.id;
         await db.insert(providerMembers).values({ providerId: id, userId, role: 'owner', createdAt: at });
+        await releaseSlug(db, write.slug);
         await insertChildren(id, write);
         return { id };
       });
@@ -238,13 +240,19 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
 
     async replace(userId, id, write, at) {
       return guardSlug(async () => {
-        const updated = await db
+        // Locked until the transaction ends, so the slug it had is still the one it is leaving.
+        const [before] = await db
+          .select({ slug: p.slug })
+          .from(p)
+          .where(and(eq(p.id, id), memberOf(userId)))
+          .for('update');
+        if (!before) return false;
+        await db
           .update(p)
           .set({ ...profileValues(write), updatedAt: at })
-          .where(and(eq(p.id, id), memberOf(userId)))
-          .returning({ id: p.id });
-        if (updated.length === 0) return false;
-        // The update above locked the row and proved membership; the children follow it.
+          .where(and(eq(p.id, id), memberOf(userId)));
+        if (before.slug !== write.slug) await recordSlugChange(db, id, before.slug, write.slug, at);
+        // The select above locked the row and proved membership; the children follow it.
         await db.delete(providerFunctions).where(eq(providerFunctions.providerId, id));
         await db.delete(providerIndustries).where(eq(providerIndustries.providerId, id));
         await db.delete(providerPackages).where(eq(providerPackages.providerId, id));
@@ -302,11 +310,14 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
 
     async slugsLike(base) {
       const escaped = base.replace(/[\\%_]/g, (c) => `\\${c}`);
-      const rows = await db
-        .select({ slug: p.slug })
-        .from(p)
-        .where(or(eq(p.slug, base), like(p.slug, `${escaped}-%`)));
-      return rows.map((r) => r.slug);
+      const [current, old] = await Promise.all([
+        db
+          .select({ slug: p.slug })
+          .from(p)
+          .where(or(eq(p.slug, base), like(p.slug, `${escaped}-%`))),
+        oldSlugsLike(db, base, escaped),
+      ]);
+      return [...current.map((r) => r.slug), ...old];
     },
 
     async slugHolder(slug) {
@@ -322,6 +333,8 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
       const [record] = await withChildren(rows);
       return record ?? null;
     },
+
+    publishedSlugFor: (oldSlug) => publishedSlugFor(db, oldSlug),
 
     async findLogo(id) {
       const [row] = await db

@@ -5,6 +5,7 @@ import {
   myProvidersResponse,
   providerIdParams,
   providerInput,
+  providerMovedResponse,
   providerResponse,
   providerSlugParams,
   publicProviderResponse,
@@ -192,10 +193,24 @@ export async function providerRoutes(fastify: FastifyInstance, opts: { providers
       schema: {
         tags: ['providers'],
         summary: 'A published profile by its address (no reference contact details)',
+        description:
+          'An address the profile had before answers 301 with Location set to its current URL. ' +
+          'Unknown addresses, drafts and the old addresses of drafts all answer the same 404.',
         params: providerSlugParams,
-        response: { 200: publicProviderResponse, 400: errorResponse, 404: errorResponse },
+        response: {
+          200: publicProviderResponse,
+          301: providerMovedResponse,
+          400: errorResponse,
+          404: errorResponse,
+        },
       },
     },
-    async (request) => publicView(await svc.getPublic(request.params.slug)),
+    async (request, reply) => {
+      const found = await svc.getPublic(request.params.slug);
+      if (!found.moved) return publicView(found.profile);
+      // Bounded: the old address can later be taken by another profile.
+      reply.header('cache-control', 'public, max-age=300');
+      return reply.redirect(`/public/providers/${encodeURIComponent(found.slug)}`, 301);
+    },
   );
 }

@@ -6,16 +6,26 @@ import type { PageServerLoad } from './$types';
 
 const GONE = 'There is no published provider profile at this address.';
 
-export const load: PageServerLoad = async ({ params }) => {
+const profilePath = (slug: string, search: string) => `/providers/${encodeURIComponent(slug)}${search}`;
+
+export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
   // Addresses are lower-case; a link typed with capitals still arrives.
   const slug = params.slug.toLowerCase();
-  if (slug !== params.slug) redirect(301, `/providers/${encodeURIComponent(slug)}`);
+  if (slug !== params.slug) redirect(301, profilePath(slug, url.search));
   if (!providerSlugParams.safeParse({ slug }).success) error(404, GONE);
+  let profile;
   try {
-    return { profile: await providersApi.published(slug) };
+    // The api answers an old address with a redirect that fetch follows to the current profile.
+    profile = await providersApi.published(slug);
   } catch (cause) {
     // Unknown and unpublished look the same from outside: a draft is nobody's business yet.
     if (cause instanceof ApiError && (cause.status === 404 || cause.status === 400)) error(404, GONE);
     raise(cause);
   }
+  if (profile.slug !== slug) {
+    // Permanent, but not cached forever: another profile may take the old address later.
+    setHeaders({ 'cache-control': 'public, max-age=3600' });
+    redirect(301, profilePath(profile.slug, url.search));
+  }
+  return { profile };
 };
