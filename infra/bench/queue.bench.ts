@@ -1,5 +1,10 @@
-// pnpm bench queue [--jobs N]: N e-mail jobs through outbox → relay → BullMQ → worker → SMTP sink,
+// pnpm bench queue [--jobs=N]: N e-mail jobs through outbox → relay → BullMQ → worker → SMTP sink,
 // against a bare BullMQ producer/worker loop sending the same mail, in the same run.
+// Both workers get the same BullMQ concurrency and SMTP pool and are timed from their ready line.
+// Besides jobs/s it prints each worker's CPU time per job (from /proc): on a shared machine that
+// moves far less than wall-clock throughput. BENCH_CHILD_PROF=dir writes a --cpu-prof of each child.
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createNotificationService } from '@handoff/core/notifications';
 import { createLinkSigner } from '@handoff/core';
@@ -18,10 +23,57 @@ import { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 
-const JOBS = Number(process.argv.find((a) => a.startsWith('--jobs='))?.split('=')[1] ?? 10_000);
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const JOBS = Number(arg('jobs') ?? 10_000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BASE_DB = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const CONCURRENCY = 50;
+const CONCURRENCY = Number(arg('concurrency') ?? 50);
+const SMTP_POOL_SIZE = Number(arg('smtp-pool') ?? 20);
+
+/** CPU time (user + system) a process has used so far, in ms; NaN where /proc is missing. */
+function cpuMs(pid: number | string | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return NaN;
+  }
+}
+
+type Cpu = Record<'worker' | 'sink' | 'postgres' | 'redis', number>;
+/**
+ * CPU used so far by every process a job passes through. Postgres and Redis are summed over all
+ * their processes on this machine (a backend that exits takes its share with it): approximate, but
+ * it shows what a job costs in total, which is what bounds jobs/s on a small machine.
+ */
+function cpuSnapshot(workerPid: number | undefined, sinkPid: number | undefined): Cpu {
+  const cpu: Cpu = { worker: cpuMs(workerPid), sink: cpuMs(sinkPid), postgres: 0, redis: 0 };
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return { ...cpu, postgres: NaN, redis: NaN };
+  }
+  for (const pid of pids) {
+    let comm = '';
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    const key = comm === 'postgres' ? 'postgres' : comm === 'redis-server' ? 'redis' : null;
+    const ms = key ? cpuMs(pid) : NaN;
+    if (key && !Number.isNaN(ms)) cpu[key] += ms;
+  }
+  return cpu;
+}
+const perJob = (from: Cpu, to: Cpu, jobs: number): Cpu => ({
+  worker: (to.worker - from.worker) / jobs,
+  sink: (to.sink - from.sink) / jobs,
+  postgres: (to.postgres - from.postgres) / jobs,
+  redis: (to.redis - from.redis) / jobs,
+});
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -59,9 +111,36 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** A child process running TypeScript through tsx, with IPC. */
 function child(script: string, env: Record<string, string> = {}): ChildProcess {
   return fork(script, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CHILD_PROF] : []),
+    ],
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+}
+
+/**
+ * Resolves when a worker logs that it has started (both workers print `worker started` once their
+ * consumers are created), with the time it did; the rest of its output is passed through.
+ * Both paths are timed from this line, not from the spawn: loading and compiling the bigger worker
+ * through tsx is start-up cost, not queue throughput, and would otherwise count against the outbox.
+ */
+function started(proc: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    let seen = false;
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (seen) return;
+      buffered += chunk.toString('utf8');
+      if (buffered.includes('worker started')) {
+        seen = true;
+        resolve(performance.now());
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`worker exited with ${code} before it started`)));
   });
 }
 
@@ -76,6 +155,7 @@ async function startSinkProcess() {
   );
   return {
     url: `smtp://127.0.0.1:${port}`,
+    pid: proc.pid,
     ids,
     stop: () => new Promise((r) => (proc.once('exit', r), proc.send({ stop: true }))),
   };
@@ -89,7 +169,7 @@ async function stopChild(proc: ChildProcess) {
   await exited;
 }
 
-async function bare(sink: Sink): Promise<{ jobsPerS: number; received: number }> {
+async function bare(sink: Sink): Promise<{ jobsPerS: number; cpu: Cpu; received: number }> {
   const prefix = `bench-bare-${randomBytes(3).toString('hex')}`;
   const producer = producerConnection(REDIS_URL);
   const queue = new Queue('bare', { connection: producer, prefix });
@@ -99,25 +179,28 @@ async function bare(sink: Sink): Promise<{ jobsPerS: number; received: number }>
       Array.from({ length: Math.min(1000, JOBS - i) }, (_, k) => ({ name: 'mail', data: { n: i + k } })),
     );
   }
-  // Jobs are waiting; time from the worker's start to the last message accepted.
-  const t0 = performance.now();
+  // Jobs are waiting; time from the worker's ready line to the last message accepted.
   const worker = child(join(root, 'infra/bench/bare-worker.process.ts'), {
     REDIS_URL,
     SMTP_URL: sink.url,
     QUEUE_PREFIX: prefix,
     CONCURRENCY: String(CONCURRENCY),
+    SMTP_POOL_SIZE: String(SMTP_POOL_SIZE),
   });
+  const t0 = await started(worker);
+  const cpu0 = cpuSnapshot(worker.pid, sink.pid);
   await waitFor(
     () => sink.ids.length - start >= JOBS,
     300_000,
     () => `bare: ${sink.ids.length - start} received`,
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = perJob(cpu0, cpuSnapshot(worker.pid, sink.pid), JOBS);
   await stopChild(worker);
   await queue.obliterate({ force: true });
   await queue.close();
   producer.disconnect();
-  return { jobsPerS: JOBS / seconds, received: sink.ids.length - start };
+  return { jobsPerS: JOBS / seconds, cpu, received: sink.ids.length - start };
 }
 
 async function produce(
@@ -125,9 +208,9 @@ async function produce(
   userId: string,
   count: number,
   notify: ReturnType<typeof createNotificationService>['notify'],
+  PER_TX: number,
 ) {
   const transaction = createTransactor(database.db);
-  const PER_TX = 50;
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
@@ -164,10 +247,9 @@ async function outboxPath(database: Database, dbUrl: string, sink: Sink) {
   });
 
   // Throughput: the jobs are in the outbox (written by use cases); time from the worker process's
-  // start (it runs the relay and the BullMQ consumers, as in production) to the last message.
-  await produce(database, userId, JOBS, notify);
+  // ready line (it runs the relay and the BullMQ consumers, as in production) to the last message.
+  await produce(database, userId, JOBS, notify, 50);
   const start = sink.ids.length;
-  const t0 = performance.now();
   const worker = child(join(root, 'apps/worker/src/main.ts'), {
     NODE_ENV: 'production',
     DATABASE_URL: dbUrl,
@@ -177,18 +259,25 @@ async function outboxPath(database: Database, dbUrl: string, sink: Sink) {
     JWT_SECRET: secret,
     WORKER_CONCURRENCY: String(CONCURRENCY),
     RELAY_POLL_MS: '20',
+    SMTP_POOL_SIZE: String(SMTP_POOL_SIZE),
   });
+  const t0 = await started(worker);
+  const cpu0 = cpuSnapshot(worker.pid, sink.pid);
   const done = await waitFor(
     () => sink.ids.length - start >= JOBS,
     300_000,
     () => `outbox: ${sink.ids.length - start} received`,
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = perJob(cpu0, cpuSnapshot(worker.pid, sink.pid), JOBS);
 
-  // Relay lag: with the worker running, use cases keep producing; how long does a row wait?
+  // Relay lag: with the worker running, use cases keep producing; how long does a row wait between
+  // its transaction and Redis? One notification per transaction, as a use case writes it:
+  // created_at is the transaction's start and the relay cannot see a row before its commit, so
+  // batching 50 per transaction would add the producer's own transaction time to every row's lag.
   await db.execute(sql`DELETE FROM outbox`);
   const LAG_JOBS = 2000;
-  await produce(database, userId, LAG_JOBS, notify);
+  await produce(database, userId, LAG_JOBS, notify, 1);
   await waitFor(() => sink.ids.length - start >= JOBS + LAG_JOBS, 120_000);
   await new Promise((r) => setTimeout(r, 1000)); // anything doubled would arrive now
   const lags = (
@@ -197,14 +286,17 @@ async function outboxPath(database: Database, dbUrl: string, sink: Sink) {
     )) as unknown as { rows: { lag: string }[] }
   ).rows.map((r) => Number(r.lag));
   await stopChild(worker);
-  const cleanup = new Queue('handoff', { connection: producerConnection(REDIS_URL), prefix });
+  const cleanupConnection = producerConnection(REDIS_URL);
+  const cleanup = new Queue('handoff', { connection: cleanupConnection, prefix });
   await cleanup.obliterate({ force: true }).catch(() => {});
   await cleanup.close();
+  cleanupConnection.disconnect(); // a Queue does not close a connection it was given
   const ids = sink.ids.slice(start);
   const unique = new Set(ids).size;
   return {
     done,
     jobsPerS: JOBS / seconds,
+    cpu,
     lagP50: pct(lags, 50),
     lagP95: pct(lags, 95),
     lost: JOBS + LAG_JOBS - unique,
@@ -223,17 +315,26 @@ try {
   database = await openDatabase({ url: dbUrl.toString(), poolMax: 8 });
   await migrate(database);
   console.log(
-    `queue bench: ${JOBS} e-mail jobs, Postgres, Redis ${REDIS_URL}, worker concurrency ${CONCURRENCY}\n`,
+    `queue bench: ${JOBS} e-mail jobs, Postgres, Redis ${REDIS_URL}, worker concurrency ${CONCURRENCY}, SMTP pool ${SMTP_POOL_SIZE}\n`,
   );
   const b = await bare(sink);
   const o = await outboxPath(database, dbUrl.toString(), sink);
   const ratio = b.jobsPerS / o.jobsPerS;
   const rows = [
-    ['path', 'jobs/s', 'relay lag p50', 'relay lag p95', 'lost', 'doubled'],
-    ['bare BullMQ → SMTP', b.jobsPerS.toFixed(0), '-', '-', String(JOBS - b.received), '-'],
+    ['path', 'jobs/s', 'worker CPU/job', 'relay lag p50', 'relay lag p95', 'lost', 'doubled'],
+    [
+      'bare BullMQ → SMTP',
+      b.jobsPerS.toFixed(0),
+      `${b.cpu.worker.toFixed(2)} ms`,
+      '-',
+      '-',
+      String(JOBS - b.received),
+      '-',
+    ],
     [
       'outbox → relay → BullMQ → SMTP',
       o.jobsPerS.toFixed(0),
+      `${o.cpu.worker.toFixed(2)} ms`,
       `${o.lagP50.toFixed(0)} ms`,
       `${o.lagP95.toFixed(0)} ms`,
       String(o.lost),
@@ -242,6 +343,24 @@ try {
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  const ms = (x: number) => (Number.isNaN(x) ? '?' : x.toFixed(2));
+  const total = (c: Cpu) => c.worker + c.sink + c.postgres + c.redis;
+  const cpuRows = [
+    ['CPU ms per job', 'worker', 'SMTP sink', 'Postgres', 'Redis', 'total'],
+    ...(
+      [
+        ['bare', b.cpu],
+        ['outbox', o.cpu],
+      ] as const
+    ).map(([name, c]) => [name, ms(c.worker), ms(c.sink), ms(c.postgres), ms(c.redis), ms(total(c))]),
+  ];
+  const cpuWidths = cpuRows[0]!.map((_, i) => Math.max(...cpuRows.map((r) => r[i]!.length)));
+  console.log('');
+  for (const r of cpuRows) console.log(r.map((c, i) => c.padEnd(cpuWidths[i]!)).join('  '));
+  console.log(
+    // ms of CPU per job × 1000 jobs/s = ms of CPU per second = cores.
+    `1000 jobs/s would take ${total(o.cpu).toFixed(2)} cores on the outbox path (${o.cpu.worker.toFixed(2)} in the worker, one thread) and ${total(b.cpu).toFixed(2)} bare; this machine has ${availableParallelism()}`,
+  );
   console.log(
     `\noutbox costs ${ratio.toFixed(2)}× bare BullMQ (target ≤ 2×); throughput target ≥ 1000 jobs/s; lag p95 target < 1000 ms`,
   );

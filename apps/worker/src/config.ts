@@ -10,6 +10,8 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
     .optional(),
   MAIL_FROM: z.string().min(3).default('Handoff <no-reply@handoff.localhost>'),
+  /** SMTP connections kept open; sends beyond this many at once wait for a free one. */
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PUBLIC_APP_URL: z
     .url({ error: 'must be the URL people open, such as https://handoff.example' })
     .default('http://localhost:3000'),

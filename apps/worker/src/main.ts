@@ -35,7 +35,11 @@ function describe(obj: object) {
 
 const database = await openDatabase({ url: config.DATABASE_URL });
 const secret = config.JWT_SECRET ?? (await loadOrCreateDevSecret(database.db));
-const mailer = createMailer(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+const mailer = createMailer(database.db, {
+  smtpUrl: config.SMTP_URL,
+  from: config.MAIL_FROM,
+  smtpConnections: config.SMTP_POOL_SIZE,
+});
 const search = createSearchIndex({
   meiliUrl: config.MEILI_URL,
   meiliKey: config.MEILI_MASTER_KEY,

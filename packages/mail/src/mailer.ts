@@ -40,11 +40,13 @@ export function createSmtpMailer(options: {
   from: string;
   log: MailLogStore;
   pool?: boolean;
+  /** Connections the pool keeps open to the SMTP server. */
+  maxConnections?: number;
 }): Mailer {
   const transporter = nodemailer.createTransport({
     url: options.url,
     pool: options.pool ?? true,
-    maxConnections: 10,
+    maxConnections: options.maxConnections ?? 10,
     maxMessages: Infinity,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   return {

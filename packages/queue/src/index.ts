@@ -1,3 +1,4 @@
+export * from './batch.ts';
 export * from './bull.ts';
 export * from './dispatch.ts';
 export * from './local-runner.ts';

@@ -19,19 +19,39 @@ import {
   purgeExpired,
   type Db,
 } from '@handoff/db';
-import { createDevMailer, createSmtpMailer, type Mailer } from '@handoff/mail';
+import { createDevMailer, createSmtpMailer, type MailLogStore, type Mailer } from '@handoff/mail';
 import type { ProviderDocument, SearchIndex } from '@handoff/search';
+import { createBatcher } from './batch.ts';
 
 export interface MailConfig {
   smtpUrl?: string | undefined;
   from: string;
+  /** SMTP connections kept open (nodemailer's pool); 10 when unset. */
+  smtpConnections?: number | undefined;
 }
 
-/** SMTP when SMTP_URL is set, else the development mailbox in the database. */
+/**
+ * SMTP when SMTP_URL is set, else the development mailbox in the database. The SMTP mailer checks
+ * and records its log in batches: jobs sending side by side share one query for each, and every
+ * send still waits for its own log entry before it returns (so before its job is complete).
+ */
 export function createMailer(db: Db, config: MailConfig): Mailer {
-  return config.smtpUrl
-    ? createSmtpMailer({ url: config.smtpUrl, from: config.from, log: createMailLogStore(db) })
-    : createDevMailer({ from: config.from, mailbox: createDevMailboxStore(db) });
+  if (!config.smtpUrl) return createDevMailer({ from: config.from, mailbox: createDevMailboxStore(db) });
+  const store = createMailLogStore(db);
+  const has = createBatcher(async (keys: string[]) => {
+    const sent = await store.sentKeys(keys);
+    return keys.map((key) => sent.has(key));
+  });
+  const record = createBatcher(async (entries: Parameters<MailLogStore['record']>[0][]) => {
+    await store.recordAll(entries);
+    return entries.map(() => undefined);
+  });
+  return createSmtpMailer({
+    url: config.smtpUrl,
+    from: config.from,
+    log: { has, record },
+    ...(config.smtpConnections ? { maxConnections: config.smtpConnections } : {}),
+  });
 }
 
 export interface HandlerDeps {
@@ -68,9 +88,11 @@ export function createJobHandlers({
       clock,
     }),
     ...createNotificationEmailHandlers({
-      notifications,
+      load: createBatcher(async (ids: string[]) => {
+        const found = new Map((await notifications.findForEmail(ids)).map((n) => [n.id, n]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
       service: createNotificationService({ notifications, signer, clock }),
-      users,
       mailer,
       links,
     }),

@@ -1,4 +1,4 @@
-import { createDevMailboxStore, type Database } from '@handoff/db';
+import { createDevMailboxStore, createMailLogStore, type Database } from '@handoff/db';
 import { openTestDatabase } from '@handoff/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../src/wiring.ts';
@@ -54,6 +54,24 @@ describe('mailers are idempotent by key', () => {
       expect(await mailer.send(message('smtp-2'))).toBe('sent');
     } finally {
       sink.refuseWith = null;
+      await mailer.close();
+    }
+  });
+
+  it('SMTP sends side by side share their log queries, and each is recorded before send returns', async () => {
+    const mailer = createMailer(database.db, { smtpUrl: sink.url, from: 'Handoff <no-reply@handoff.test>' });
+    try {
+      const keys = Array.from({ length: 30 }, (_, i) => `batch-${i}`);
+      expect(await Promise.all(keys.map((k) => mailer.send(message(k))))).toEqual(keys.map(() => 'sent'));
+      // Returned means logged: a retry of any of them, batched or alone, sends nothing.
+      const store = createMailLogStore(database.db);
+      expect((await store.sentKeys(keys)).size).toBe(keys.length);
+      expect(await Promise.all(keys.map((k) => mailer.send(message(k))))).toEqual(
+        keys.map(() => 'duplicate'),
+      );
+      const ids = new Set(keys.map((k) => `<${k}@handoff.mail>`));
+      expect(sink.received.filter((m) => ids.has(m.messageId))).toHaveLength(keys.length);
+    } finally {
       await mailer.close();
     }
   });

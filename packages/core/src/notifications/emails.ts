@@ -1,16 +1,18 @@
 import { renderEmail } from '@handoff/mail/templates';
-import type { UsersRepository } from '../auth/ports.ts';
 import type { JobHandlers } from '../jobs.ts';
 import type { Links } from '../links.ts';
 import type { Mailer } from '../mailer.ts';
-import { isNotificationKind, notificationKinds } from './kinds.ts';
+import { emailWanted, isNotificationKind, notificationKinds } from './kinds.ts';
 import type { NotificationService } from './notifications.service.ts';
-import type { NotificationsRepository } from './ports.ts';
+import type { NotificationForEmail } from './ports.ts';
 
 export interface NotificationEmailDeps {
-  notifications: NotificationsRepository;
-  service: NotificationService;
-  users: UsersRepository;
+  /**
+   * One notification with its recipient and their setting, in one read: `findForEmail` for one id.
+   * The wiring batches it, so jobs running side by side share the query.
+   */
+  load: (notificationId: string) => Promise<NotificationForEmail | null>;
+  service: Pick<NotificationService, 'unsubscribeSignature'>;
   mailer: Mailer;
   links: Links;
 }
@@ -18,13 +20,12 @@ export interface NotificationEmailDeps {
 export function createNotificationEmailHandlers(
   deps: NotificationEmailDeps,
 ): Pick<JobHandlers, 'email.notification'> {
-  const { notifications, service, users, mailer, links } = deps;
+  const { load, service, mailer, links } = deps;
   return {
     async 'email.notification'({ notificationId }) {
-      const n = await notifications.findById(notificationId);
-      if (!n || !(await service.wantsEmail(n.userId, n.kind))) return;
-      const user = await users.findById(n.userId);
-      if (!user) return;
+      // Settings are read when the job runs, so an opt-out after the notification is honoured.
+      const n = await load(notificationId);
+      if (!n || !emailWanted(n.kind, n.emailPreference)) return;
       // Mail that cannot be turned off (security alerts) gets no unsubscribe link that would fail.
       const optional = isNotificationKind(n.kind) && !notificationKinds[n.kind].required;
       const unsubscribe = optional
@@ -37,7 +38,7 @@ export function createNotificationEmailHandlers(
       const settings = links('/settings/notifications');
       await mailer.send({
         key: `notification:${n.id}`,
-        to: user.email,
+        to: n.to,
         subject: n.title,
         ...(unsubscribe
           ? {

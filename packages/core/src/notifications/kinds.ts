@@ -23,3 +23,10 @@ export const notificationKinds = {
 
 export type NotificationKind = keyof typeof notificationKinds;
 export const isNotificationKind = (k: string): k is NotificationKind => Object.hasOwn(notificationKinds, k);
+
+/** Whether a notification of this kind is e-mailed, given the user's stored setting (null: never set). */
+export function emailWanted(kind: string, stored: boolean | null | undefined): boolean {
+  if (!isNotificationKind(kind)) return false;
+  if (notificationKinds[kind].required) return true;
+  return stored ?? notificationKinds[kind].emailDefault;
+}

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { LinkSigner } from '../links.ts';
 import type { TxScope } from '../transaction.ts';
-import { isNotificationKind, notificationKinds, type NotificationKind } from './kinds.ts';
+import { emailWanted, isNotificationKind, notificationKinds, type NotificationKind } from './kinds.ts';
 import type { NewNotification, NotificationsRepository } from './ports.ts';
 
 export interface NotificationServiceDeps {
@@ -77,8 +77,7 @@ export function createNotificationService({ notifications, signer, clock }: Noti
     async wantsEmail(userId: string, kind: string): Promise<boolean> {
       if (!isNotificationKind(kind)) return false;
       if (notificationKinds[kind].required) return true;
-      const stored = await notifications.emailPreferences(userId);
-      return stored[kind] ?? notificationKinds[kind].emailDefault;
+      return emailWanted(kind, (await notifications.emailPreferences(userId))[kind]);
     },
 
     unsubscribeSignature,

@@ -11,6 +11,20 @@ export interface NotificationRecord {
   createdAt: Date;
 }
 
+/** What the e-mail for a notification needs, read in one go: the recipient and their setting. */
+export interface NotificationForEmail {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  /** The recipient's address. */
+  to: string;
+  /** The user's stored e-mail setting for this kind; null when they never changed it. */
+  emailPreference: boolean | null;
+}
+
 export interface NewNotification {
   userId: string;
   kind: NotificationKind;
@@ -23,6 +37,8 @@ export interface NewNotification {
 export interface NotificationsRepository {
   create(input: NewNotification): Promise<{ id: string }>;
   findById(id: string): Promise<NotificationRecord | null>;
+  /** The notifications among these ids whose user still exists, each with what its e-mail needs. */
+  findForEmail(ids: readonly string[]): Promise<NotificationForEmail[]>;
   listForUser(userId: string, options: { limit: number; unreadOnly: boolean }): Promise<NotificationRecord[]>;
   unreadCount(userId: string): Promise<number>;
   markRead(userId: string, id: string, at: Date): Promise<boolean>;

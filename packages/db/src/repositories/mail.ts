@@ -1,9 +1,19 @@
 import type { DevMailboxStore, MailLogStore } from '@handoff/mail';
-import { desc, eq, lt } from 'drizzle-orm';
+import { desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { devMailbox, mailLog } from '../schema/index.ts';
 
-export function createMailLogStore(db: Db): MailLogStore {
+type MailLogEntry = Parameters<MailLogStore['record']>[0];
+
+/**
+ * The log of sent mail, by key. The set-based methods let a busy worker check and record the mail
+ * of many jobs in one statement each (see createBatcher in @handoff/queue).
+ */
+export function createMailLogStore(db: Db): MailLogStore & {
+  /** The keys among these that were already sent. */
+  sentKeys(keys: readonly string[]): Promise<Set<string>>;
+  recordAll(entries: readonly MailLogEntry[]): Promise<void>;
+} {
   return {
     async has(key) {
       const [row] = await db.select({ key: mailLog.key }).from(mailLog).where(eq(mailLog.key, key));
@@ -11,6 +21,21 @@ export function createMailLogStore(db: Db): MailLogStore {
     },
     async record(entry) {
       await db.insert(mailLog).values(entry).onConflictDoNothing();
+    },
+    async sentKeys(keys) {
+      if (!keys.length) return new Set();
+      const rows = await db
+        .select({ key: mailLog.key })
+        .from(mailLog)
+        .where(inArray(mailLog.key, [...new Set(keys)]));
+      return new Set(rows.map((r) => r.key));
+    },
+    async recordAll(entries) {
+      if (!entries.length) return;
+      await db
+        .insert(mailLog)
+        .values([...entries])
+        .onConflictDoNothing();
     },
   };
 }

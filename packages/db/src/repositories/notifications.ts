@@ -1,7 +1,7 @@
 import type { NotificationsRepository } from '@handoff/core/notifications';
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { notificationPreferences, notifications } from '../schema/index.ts';
+import { notificationPreferences, notifications, users } from '../schema/index.ts';
 
 const columns = {
   id: notifications.id,
@@ -13,6 +13,8 @@ const columns = {
   readAt: notifications.readAt,
   createdAt: notifications.createdAt,
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createNotificationsRepository(db: Db): NotificationsRepository {
   return {
@@ -26,6 +28,32 @@ export function createNotificationsRepository(db: Db): NotificationsRepository {
     async findById(id) {
       const [row] = await db.select(columns).from(notifications).where(eq(notifications.id, id));
       return row ?? null;
+    },
+    async findForEmail(ids) {
+      // A malformed id would fail the whole statement, and with it every job batched alongside.
+      const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+      if (!valid.length) return [];
+      return db
+        .select({
+          id: notifications.id,
+          userId: notifications.userId,
+          kind: notifications.kind,
+          title: notifications.title,
+          body: notifications.body,
+          link: notifications.link,
+          to: users.email,
+          emailPreference: notificationPreferences.email,
+        })
+        .from(notifications)
+        .innerJoin(users, eq(users.id, notifications.userId))
+        .leftJoin(
+          notificationPreferences,
+          and(
+            eq(notificationPreferences.userId, notifications.userId),
+            eq(notificationPreferences.kind, notifications.kind),
+          ),
+        )
+        .where(inArray(notifications.id, valid));
     },
     async listForUser(userId, { limit, unreadOnly }) {
       return db
