@@ -42,18 +42,25 @@ function cpuMs(pid: number | string | undefined): number {
 }
 
 type Cpu = Record<'worker' | 'sink' | 'postgres' | 'redis', number>;
+interface CpuSnapshot {
+  worker: number;
+  sink: number;
+  /** Per process, so that one which exits in between is left out rather than subtracted. */
+  servers: Map<string, { kind: 'postgres' | 'redis'; ms: number }>;
+}
 /**
  * CPU used so far by every process a job passes through. Postgres and Redis are summed over all
- * their processes on this machine (a backend that exits takes its share with it): approximate, but
- * it shows what a job costs in total, which is what bounds jobs/s on a small machine.
+ * their processes on this machine (a backend that exits in between takes its share with it, and
+ * anyone else's queries count too): approximate, but it shows what a job costs in total, which is
+ * what bounds jobs/s on a small machine.
  */
-function cpuSnapshot(workerPid: number | undefined, sinkPid: number | undefined): Cpu {
-  const cpu: Cpu = { worker: cpuMs(workerPid), sink: cpuMs(sinkPid), postgres: 0, redis: 0 };
+function cpuSnapshot(workerPid: number | undefined, sinkPid: number | undefined): CpuSnapshot {
+  const servers: CpuSnapshot['servers'] = new Map();
   let pids: string[] = [];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
-    return { ...cpu, postgres: NaN, redis: NaN };
+    // not Linux: worker and sink read NaN too
   }
   for (const pid of pids) {
     let comm = '';
@@ -62,18 +69,23 @@ function cpuSnapshot(workerPid: number | undefined, sinkPid: number | undefined)
     } catch {
       continue;
     }
-    const key = comm === 'postgres' ? 'postgres' : comm === 'redis-server' ? 'redis' : null;
-    const ms = key ? cpuMs(pid) : NaN;
-    if (key && !Number.isNaN(ms)) cpu[key] += ms;
+    const kind = comm === 'postgres' ? 'postgres' : comm === 'redis-server' ? 'redis' : null;
+    const ms = kind ? cpuMs(pid) : NaN;
+    if (kind && !Number.isNaN(ms)) servers.set(pid, { kind, ms });
   }
-  return cpu;
+  return { worker: cpuMs(workerPid), sink: cpuMs(sinkPid), servers };
 }
-const perJob = (from: Cpu, to: Cpu, jobs: number): Cpu => ({
-  worker: (to.worker - from.worker) / jobs,
-  sink: (to.sink - from.sink) / jobs,
-  postgres: (to.postgres - from.postgres) / jobs,
-  redis: (to.redis - from.redis) / jobs,
-});
+function perJob(from: CpuSnapshot, to: CpuSnapshot, jobs: number): Cpu {
+  const cpu: Cpu = { worker: to.worker - from.worker, sink: to.sink - from.sink, postgres: 0, redis: 0 };
+  for (const [pid, { kind, ms }] of to.servers) cpu[kind] += ms - (from.servers.get(pid)?.ms ?? 0);
+  if (!to.servers.size) cpu.postgres = cpu.redis = NaN;
+  return {
+    worker: cpu.worker / jobs,
+    sink: cpu.sink / jobs,
+    postgres: cpu.postgres / jobs,
+    redis: cpu.redis / jobs,
+  };
+}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
