@@ -12,6 +12,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { providerMemberRoutes } from './modules/providers/members.routes.ts';
 import { providerRoutes } from './modules/providers/providers.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
@@ -80,6 +81,7 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(notificationRoutes, { notifications: services.notifications });
   await fastify.register(taxonomyRoutes, { taxonomy: services.taxonomy });
   await fastify.register(providerRoutes, { providers: services.providers });
+  await fastify.register(providerMemberRoutes, { members: services.providerMembers });
   await fastify.register(searchRoutes, { search: services.providerSearch });
   await fastify.register(adminRoutes, { outbox: services.outbox, jobs });
   if (services.devMailbox) await fastify.register(devMailboxRoutes, { mailbox: services.devMailbox });

@@ -2,11 +2,16 @@ import { createLinkSigner, type Clock } from '@handoff/core';
 import { createAccountService } from '@handoff/core/account';
 import { createAuthService, type PasswordHasher } from '@handoff/core/auth';
 import { createNotificationService } from '@handoff/core/notifications';
-import { createProviderSearchService, createProviderService } from '@handoff/core/providers';
+import {
+  createProviderMemberService,
+  createProviderSearchService,
+  createProviderService,
+} from '@handoff/core/providers';
 import {
   createDevMailboxStore,
   createNotificationsRepository,
   createOutboxRepository,
+  createProviderMembersRepository,
   createProvidersRepository,
   createRefreshSessionsRepository,
   createTaxonomyRepository,
@@ -108,6 +113,14 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
     outbox: createOutboxRepository(db),
     search,
     providers: createProviderService({ transaction, providers: createProvidersRepository(db), clock }),
+    providerMembers: createProviderMemberService({
+      transaction,
+      members: createProviderMembersRepository(db),
+      users,
+      signer,
+      clock,
+      notifications,
+    }),
     providerSearch: createProviderSearchService<ProviderSearchQuery, ProviderSearchResult>(search),
     devMailbox: mailer.transport === 'dev' && config.env !== 'production' ? createDevMailboxStore(db) : null,
   };

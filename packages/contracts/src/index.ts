@@ -8,3 +8,4 @@ export * from './iso-codes.ts';
 export * from './providers.ts';
 export * from './provider-responses.ts';
 export * from './search.ts';
+export * from './provider-members.ts';

@@ -7,6 +7,7 @@ export interface JobPayloads {
   'email.verify-account': { tokenId: string };
   'email.password-reset': { tokenId: string };
   'email.notification': { notificationId: string };
+  'email.provider-invitation': { invitationId: string };
   'maintenance.purge-expired': Record<string, never>;
   /** Re-reads the profile: indexes it if published, removes it otherwise. */
   'search.upsert-provider': { providerId: string };
@@ -28,6 +29,7 @@ export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'email.verify-account': { attempts: 8, backoffMs: 5_000 },
   'email.password-reset': { attempts: 8, backoffMs: 5_000 },
   'email.notification': { attempts: 6, backoffMs: 10_000 },
+  'email.provider-invitation': { attempts: 8, backoffMs: 5_000 },
   'maintenance.purge-expired': { attempts: 3, backoffMs: 60_000 },
   'search.upsert-provider': { attempts: 10, backoffMs: 2_000 },
   'search.remove-provider': { attempts: 10, backoffMs: 2_000 },

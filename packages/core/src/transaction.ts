@@ -2,6 +2,7 @@ import type { AccountTokensRepository } from './account/ports.ts';
 import type { RefreshSessionsRepository, UsersRepository } from './auth/ports.ts';
 import type { JobQueue } from './jobs.ts';
 import type { NotificationsRepository } from './notifications/ports.ts';
+import type { ProviderMembersRepository } from './providers/members.ports.ts';
 import type { ProvidersRepository } from './providers/ports.ts';
 
 /** The repositories a use case may touch inside one database transaction, outbox included. */
@@ -11,6 +12,7 @@ export interface TxScope {
   tokens: AccountTokensRepository;
   notifications: NotificationsRepository;
   providers: ProvidersRepository;
+  members: ProviderMembersRepository;
   jobs: JobQueue;
 }
 

@@ -11,6 +11,7 @@ export * from './repositories/mail.ts';
 export * from './repositories/outbox.ts';
 export * from './repositories/maintenance.ts';
 export * from './repositories/providers.ts';
+export * from './repositories/provider-members.ts';
 export * from './demo/providers.ts';
 export * from './demo/seed-providers.ts';
 export * from './transaction.ts';

@@ -3,6 +3,7 @@ import type { Db } from './client.ts';
 import { createAccountTokensRepository } from './repositories/account-tokens.ts';
 import { createNotificationsRepository } from './repositories/notifications.ts';
 import { createOutboxWriter } from './repositories/outbox.ts';
+import { createProviderMembersRepository } from './repositories/provider-members.ts';
 import { createProvidersRepository } from './repositories/providers.ts';
 import { createRefreshSessionsRepository } from './repositories/refresh-sessions.ts';
 import { createUsersRepository } from './repositories/users.ts';
@@ -15,6 +16,7 @@ export function scopeFor(db: Db, onJob?: () => void): TxScope {
     tokens: createAccountTokensRepository(db),
     notifications: createNotificationsRepository(db),
     providers: createProvidersRepository(db),
+    members: createProviderMembersRepository(db),
     jobs: createOutboxWriter(db, onJob),
   };
 }

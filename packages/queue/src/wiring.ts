@@ -9,6 +9,7 @@ import {
 import { createAccountEmailHandlers } from '@handoff/core/account';
 import { createNotificationEmailHandlers, createNotificationService } from '@handoff/core/notifications';
 import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
+import { createInvitationEmailHandlers } from '@handoff/core/providers';
 import {
   createAccountTokensRepository,
   createDevMailboxStore,
@@ -19,6 +20,7 @@ import {
   purgeExpired,
   type Db,
 } from '@handoff/db';
+import { createProviderMembersRepository } from '@handoff/db';
 import { createDevMailer, createSmtpMailer, type MailLogStore, type Mailer } from '@handoff/mail';
 import type { ProviderDocument, SearchIndex } from '@handoff/search';
 import { createBatcher } from './batch.ts';
@@ -98,6 +100,13 @@ export function createJobHandlers({
     }),
     'maintenance.purge-expired': () => purgeExpired(db, clock.now()),
     ...createSearchSyncHandlers({ providers: createProvidersRepository(db), index: search }),
+    ...createInvitationEmailHandlers({
+      members: createProviderMembersRepository(db),
+      mailer,
+      signer,
+      links,
+      clock,
+    }),
   };
   assertHandlers(handlers);
   return handlers;

@@ -39,6 +39,7 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
     'email.password-reset': noop,
     'maintenance.purge-expired': noop,
     'email.notification': notification,
+    'email.provider-invitation': noop,
     'search.upsert-provider': noop,
     'search.remove-provider': noop,
     'search.reindex': noop,

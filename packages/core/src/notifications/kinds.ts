@@ -16,6 +16,12 @@ export const notificationKinds = {
     emailDefault: false,
     required: false,
   },
+  'provider.member-joined': {
+    label: 'Colleagues joining your profile',
+    description: 'When someone you invited accepts and can edit your provider profile.',
+    emailDefault: true,
+    required: false,
+  },
 } as const satisfies Record<
   string,
   { label: string; description: string; emailDefault: boolean; required: boolean }

@@ -5,3 +5,7 @@ export * from './logo.ts';
 export * from './providers.service.ts';
 export * from './search-sync.ts';
 export * from './search.service.ts';
+export * from './members.ports.ts';
+export * from './invitation-link.ts';
+export * from './members.service.ts';
+export * from './invitation-email.ts';

@@ -1,5 +1,6 @@
 import { signUpBody, type Session } from '@handoff/contracts';
 import { redirect } from '@sveltejs/kit';
+import { safeNext } from '$lib/safe-next.ts';
 import { api } from '$lib/server/api.ts';
 import { apiFailure, invalid, parseFields, readFields } from '$lib/server/forms.ts';
 import { clientOf, storeSession } from '$lib/server/session.ts';
@@ -13,15 +14,16 @@ function isRole(value: string | null): value is SignUpRole {
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, '/dashboard');
+  const next = url.searchParams.has('next') ? safeNext(url.searchParams.get('next')) : null;
+  if (locals.user) redirect(303, next ?? '/dashboard');
   // Links such as "Join as a provider" preselect a role; owners are the default audience.
   const role = url.searchParams.get('role');
-  return { role: isRole(role) ? role : 'owner' };
+  return { role: isRole(role) ? role : 'owner', next };
 };
 
 export const actions: Actions = {
   default: async (event) => {
-    const { request, cookies } = event;
+    const { request, cookies, url } = event;
     const fields = readFields(await request.formData(), ['name', 'email', 'password', 'role']);
     // Everything but the password goes back to the page.
     const values = { name: fields.name, email: fields.email, role: fields.role };
@@ -36,6 +38,7 @@ export const actions: Actions = {
       return apiFailure(error, values);
     }
     storeSession(cookies, session);
-    redirect(303, '/dashboard');
+    // The form posts to the page's own URL, so `?next=` (an invitation link, say) survives.
+    redirect(303, safeNext(url.searchParams.get('next')));
   },
 };

@@ -8,14 +8,16 @@ import {
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { ApiError, raise, UNAVAILABLE_MESSAGE } from '$lib/server/api.ts';
 import type { RawBody } from '$lib/server/api-client.ts';
+import { membersApi } from '$lib/server/provider-members-api.ts';
 import { providersApi } from '$lib/server/providers-api.ts';
 import { loginUrl } from '$lib/server/session.ts';
 import { getFunctions, getIndustries } from '$lib/server/taxonomy.ts';
 import { mapErrors, readEditorForm, toProviderInput, type EditorValues } from './editor-form.ts';
 import { editorOptions } from './options.ts';
+import { inviteAction, removeAction, revokeAction, teamFlash } from './team-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const FLASHES = ['saved', 'published', 'unpublished'] as const;
+const FLASHES = ['saved', 'published', 'unpublished', 'joined', 'left'] as const;
 const FIX = 'Please fix the highlighted fields.';
 
 /** Provider accounts only. The API checks too; asking first gives a clearer page. */
@@ -44,8 +46,18 @@ export const load: PageServerLoad = async (event) => {
     getIndustries(),
   ]);
   if (!functions || !industries) error(503, UNAVAILABLE_MESSAGE);
+  const team = profile ? await membersApi.team(token, profile.id).catch(raise) : null;
   const flash = FLASHES.find((key) => event.url.searchParams.has(key)) ?? null;
-  return { profile, functions, industries, options: editorOptions(), flash };
+  return {
+    profile,
+    team,
+    functions,
+    industries,
+    options: editorOptions(),
+    flash,
+    teamFlash: teamFlash(event.url),
+    now: Date.now(),
+  };
 };
 
 interface Missing {
@@ -161,4 +173,8 @@ export const actions: Actions = {
     }
     redirect(303, '/provider/profile?unpublished=1');
   },
+
+  invite: (event) => inviteAction(event, providerToken(event)),
+  revoke: (event) => revokeAction(event, providerToken(event)),
+  remove: (event) => removeAction(event, providerToken(event), event.locals.user!.id),
 };
