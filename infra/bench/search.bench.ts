@@ -241,7 +241,7 @@ try {
       onProgress: bar.update,
     });
     bar.stop();
-    await postgres.ensureIndex(); // statistics and a vacuum, as the reindex command ends: part of the cost
+    await postgres.ensureIndex(); // statistics and the GIN pending list merged, as the reindex command ends: part of the cost
     indexS = (performance.now() - t) / 1000;
     console.log(`indexed ${PROVIDERS} providers into postgres in ${indexS.toFixed(1)} s (target < 60 s)`);
   }

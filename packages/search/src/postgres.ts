@@ -54,9 +54,9 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
     // 100k rows) only tuned an estimate the search overrides anyway (see enable_seqscan below).
     await db.execute(sql`ANALYZE search_providers (namespace, kind, functions, industries, languages,
       timezone_band, rate_min, rate_max, rating_avg, rating_count, verified_refs, sample_bucket)`);
-    // Rows written since the last vacuum wait in the GIN index's pending list, which every search
-    // reads in full: after a 100k load, typo searches took ~350 ms instead of ~20 until autovacuum
-    // came by. Merging it now makes that cost part of the write.
+    // Rows written since the last vacuum wait in the GIN index's pending list (up to 4 MB), which
+    // every search reads in full until autovacuum merges it (PGlite has none). Merging it here makes
+    // that cost part of the write.
     await db.execute(sql`SELECT gin_clean_pending_list('search_providers_match_idx'::regclass)`);
     const [row] = rowsOf<{ n: number }>(
       await db.execute(
@@ -88,10 +88,6 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
           cause: error,
         });
       }
-      // A vacuum (set the visibility map, merge the GIN pending list) now rather than by autovacuum in
-      // the middle of the day's searches. ensureIndex runs outside transactions (start-up, after a
-      // reindex), where VACUUM is allowed; anywhere else the analyse alone still runs.
-      await db.execute(sql`VACUUM search_providers`).catch(() => {});
       await analyze();
     },
 

@@ -40,7 +40,7 @@ try {
     },
   });
   bar.stop();
-  await index.ensureIndex(); // fresh statistics (and, on Postgres, a vacuum) for the rebuilt index
+  await index.ensureIndex(); // fresh statistics and a merged GIN pending list for the rebuilt index
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `${keep ? 'refreshed' : 'rebuilt'} the ${index.engine} index: ${indexed} published providers in ` +
