@@ -110,3 +110,9 @@ export function providerCount(total: number, exact = true): string {
   const rounded = Number(total.toPrecision(3));
   return `about ${rounded.toLocaleString('en-US')} ${noun}`;
 }
+
+/** A facet's count: as is, or for a broad search (counted on a sample) "≈10,000", two figures. */
+export function facetCount(count: number, exact = true): string {
+  if (exact || count === 0) return count.toLocaleString('en-US');
+  return `≈${Number(count.toPrecision(2)).toLocaleString('en-US')}`;
+}
