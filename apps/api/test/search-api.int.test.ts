@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, drainJobs, type TestApp } from './helpers.ts';
-import { completeProfile, createProfile, signUpProvider } from './provider-factory.ts';
+import { completeProfile, createProfile, PNG, signUpProvider } from './provider-factory.ts';
 
 let t: TestApp;
 let me: { headers: Record<string, string> };
@@ -174,6 +174,7 @@ describe('GET /search/providers', () => {
         'ratingAvg',
         'ratingCount',
         'verifiedReferenceCount',
+        'logoUrl',
         'updatedAt',
       ].sort(),
     );
@@ -224,5 +225,32 @@ describe('GET /search/providers', () => {
     if (res.statusCode === 200) {
       expect(res.json().hits.map((h: { id: string }) => h.id)).not.toContain(undefined);
     }
+  });
+});
+
+describe('logos on hits', () => {
+  it('a hit names its logo by the same versioned URL as the profile, and a new logo changes it', async () => {
+    const p = await publishedProfile({
+      name: 'Wrenfield Ledger Works',
+      headline: 'Ledgers for wrenfield farms',
+    });
+    await drainJobs(t.app);
+    const hitOf = async () =>
+      (await search('q=wrenfield')).json().hits.find((h: { id: string }) => h.id === p.id) as {
+        logoUrl: string | null;
+      };
+    expect((await hitOf()).logoUrl).toBeNull();
+    const upload = await t.app.inject({
+      method: 'PUT',
+      url: `/providers/${p.id}/logo`,
+      headers: { ...me.headers, 'content-type': 'image/png' },
+      payload: PNG,
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    await drainJobs(t.app);
+    expect((await hitOf()).logoUrl).toBe(upload.json().logoUrl);
+    const served = await t.app.inject({ url: (await hitOf()).logoUrl! });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
   });
 });

@@ -98,6 +98,8 @@ export const providerHit = z.object({
   ratingAvg: z.number().nullable(),
   ratingCount: z.number().int(),
   verifiedReferenceCount: z.number().int(),
+  /** The api's versioned logo path, or null without a logo. */
+  logoUrl: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type ProviderHit = z.infer<typeof providerHit>;

@@ -21,6 +21,7 @@ export const HIT_FIELDS = [
   'ratingAvg',
   'ratingCount',
   'verifiedReferenceCount',
+  'logoVersion',
   'updatedAt',
 ] as const satisfies readonly (keyof ProviderHit)[];
 
@@ -45,6 +46,8 @@ export function toHit(doc: ProviderHit | ProviderDocument): ProviderHit {
     ratingAvg: doc.ratingAvg ?? null,
     ratingCount: doc.ratingCount,
     verifiedReferenceCount: doc.verifiedReferenceCount,
+    // Documents indexed before hits carried it have no field: no logo until the next sync.
+    logoVersion: doc.logoVersion ?? null,
     updatedAt: doc.updatedAt,
   };
 }

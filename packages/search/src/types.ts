@@ -45,6 +45,8 @@ export interface ProviderDocument {
   ratingAvg: number | null;
   ratingCount: number;
   verifiedReferenceCount: number;
+  /** First 16 hex digits of the logo's SHA-256 (its URL's version), or null without a logo. */
+  logoVersion: string | null;
   /** Unpublished documents are never returned by a search. */
   published: boolean;
   /** ISO 8601. */

@@ -250,6 +250,9 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
         const r = await index.search({ page: 1, perPage: 500 });
         expect(r.perPage).toBe(50);
         for (const hit of r.hits) expect(Object.keys(hit).sort()).toEqual([...HIT_FIELDS].sort());
+        const byFixture = new Map(r.hits.map((h) => [h.id, h.logoVersion]));
+        expect(byFixture.get(fixtureId(1))).toBe('0123456789abcdef');
+        expect(byFixture.get(fixtureId(2))).toBeNull();
       });
     });
 

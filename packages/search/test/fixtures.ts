@@ -54,6 +54,8 @@ function provider(s: Spec): ProviderDocument {
     ratingCount: s.ratingCount,
     verifiedReferenceCount: s.verified,
     published: s.published ?? true,
+    // One provider with a logo, so both engines are seen to carry its version to the hit.
+    logoVersion: s.n === 1 ? '0123456789abcdef' : null,
     updatedAt: new Date(Date.UTC(2026, 10, 1 + (s.n % 20), 9, s.n)).toISOString(),
   };
 }

@@ -74,6 +74,7 @@ export function toIndexDocument(p: ProviderIndexSource): ProviderIndexDocument {
     ratingAvg: p.ratingAvg,
     ratingCount: p.ratingCount,
     verifiedReferenceCount: p.verifiedReferenceCount,
+    logoVersion: p.logoVersion,
     published,
     updatedAt: p.updatedAt.toISOString(),
   };

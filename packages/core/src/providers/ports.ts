@@ -80,7 +80,10 @@ export type ProviderIndexSource = Pick<
   | 'ratingCount'
   | 'verifiedReferenceCount'
   | 'updatedAt'
->;
+> & {
+  /** First 16 hex digits of the logo's SHA-256, or null without a logo: the logo URL's version. */
+  logoVersion: string | null;
+};
 
 export interface LogoUpload {
   contentType: string;
@@ -159,6 +162,7 @@ export interface ProviderIndexDocument {
   ratingAvg: number | null;
   ratingCount: number;
   verifiedReferenceCount: number;
+  logoVersion: string | null;
   published: boolean;
   updatedAt: string;
 }

@@ -273,6 +273,7 @@ function toDocument(p: DemoProvider) {
     ratingAvg: p.ratingAvg,
     ratingCount: p.ratingCount,
     verifiedReferenceCount: p.verifiedReferenceCount,
+    logoVersion: null, // demo providers have no logo
     updatedAt: p.publishedAt,
   });
 }

@@ -202,12 +202,19 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
       .orderBy(asc(p.createdAt), asc(p.id));
 
   async function indexSourcesWhere(where: SQL, limit?: number): Promise<ProviderIndexSource[]> {
-    const query = db.select(indexColumns).from(p).where(where).orderBy(asc(p.id));
+    // The logo's hash only (never its bytes): hits name the logo by a versioned URL.
+    const query = db
+      .select({ ...indexColumns, logoSha256: providerLogos.sha256 })
+      .from(p)
+      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id))
+      .where(where)
+      .orderBy(asc(p.id));
     const rows = limit === undefined ? await query : await query.limit(limit);
     if (rows.length === 0) return [];
     const { functions, industries } = await functionsAndIndustries(rows.map((r) => r.id));
-    return rows.map((r) => ({
+    return rows.map(({ logoSha256, ...r }) => ({
       ...r,
+      logoVersion: logoSha256 ? logoSha256.slice(0, 16) : null,
       functions: functions.get(r.id) ?? [],
       industries: industries.get(r.id) ?? [],
     }));

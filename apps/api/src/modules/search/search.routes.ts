@@ -3,6 +3,7 @@ import type { ProviderSearchService } from '@handoff/core/providers';
 import type { ProviderSearchQuery, ProviderSearchResult } from '@handoff/search';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { logoUrl } from '../providers/provider-views.ts';
 
 /** Largest count first, then by value, so the order is stable. */
 const counts = (record: Record<string, number>) =>
@@ -43,7 +44,10 @@ export async function searchRoutes(
       });
       const f = result.facets;
       return {
-        hits: result.hits,
+        hits: result.hits.map(({ logoVersion, ...hit }) => ({
+          ...hit,
+          logoUrl: logoVersion ? logoUrl(hit.id, logoVersion) : null,
+        })),
         total: result.total,
         totalExact: result.totalExact,
         page: result.page,
