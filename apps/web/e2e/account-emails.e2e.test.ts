@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, shot } from './browser.ts';
-import { bellLabel, desktop, logIn, mailLink, shots, signedUnsubscribe, waitForMail } from './journey.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPages, shot } from './browser.ts';
+import { bellLabel, logIn, mailLink, shots, signedUnsubscribe, waitForMail } from './journey.ts';
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
@@ -11,20 +10,7 @@ const firstPassword = 'the-first-long-password';
 const newPassword = 'a-brand-new-long-password';
 
 describe.skipIf(!chromiumPath)('account e-mails in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  async function freshPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: desktop, reducedMotion: 'reduce' });
-    contexts.push(context);
-    return context.newPage();
-  }
-  beforeAll(async () => {
-    browser = await launch(chromiumPath!);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
+  const freshPage = browserPages(chromiumPath);
 
   it('confirms the e-mail address with the link from the dev mailbox', async () => {
     const page = await freshPage();
@@ -72,9 +58,7 @@ describe.skipIf(!chromiumPath)('account e-mails in Chromium', () => {
     await page.getByRole('button', { name: 'Confirm my e-mail' }).click();
     await page.getByText('invalid, expired or already used').waitFor();
     await shots(page, '15-verify-used');
-    const noScript = await browser.newContext({ viewport: desktop, javaScriptEnabled: false });
-    contexts.push(noScript);
-    const plain = await noScript.newPage();
+    const plain = await freshPage({ javaScriptEnabled: false });
     await plain.goto(link!);
     await plain.getByRole('button', { name: 'Confirm my e-mail' }).click();
     await plain.getByText('invalid, expired or already used').waitFor();

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, shotsDir } from './browser.ts';
-import { desktop, mailLink, shots, waitForMail } from './journey.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPages, shotsDir } from './browser.ts';
+import { desktop, mailLink, shots, signUp, waitForMail } from './journey.ts';
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
@@ -34,34 +34,14 @@ async function teamShots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(desktop);
 }
 
-async function signUp(page: Page, name: string, email: string) {
-  await page.fill('input[name="name"]', name);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
-
 describe.skipIf(!chromiumPath)('firm members in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  async function freshPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: desktop, reducedMotion: 'reduce' });
-    contexts.push(context);
-    return context.newPage();
-  }
-  beforeAll(async () => {
-    browser = await launch(chromiumPath!);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
+  const freshPage = browserPages(chromiumPath);
 
   it('the owner invites a colleague, who signs up, accepts from the e-mail and edits the firm', async () => {
     // The owner creates a firm's draft profile.
     const owner = await freshPage();
     await owner.goto(`${base}/signup?role=provider`);
-    await signUp(owner, 'Lena Ledger', ownerEmail);
+    await signUp(owner, 'Lena Ledger', ownerEmail, password);
     await owner.waitForURL(`${base}/dashboard`);
     await owner.goto(`${base}/provider/profile`);
     await owner.fill('input[name="name"]', firmName);
@@ -114,7 +94,7 @@ describe.skipIf(!chromiumPath)('firm members in Chromium', () => {
     // Signing up from the invitation comes back to it; accepting opens the firm in the editor.
     await colleague.locator('#main').getByRole('link', { name: 'Create an account' }).click();
     await colleague.waitForURL(/\/signup\?role=provider&next=/);
-    await signUp(colleague, 'Rosa Colleague', colleagueEmail);
+    await signUp(colleague, 'Rosa Colleague', colleagueEmail, password);
     await colleague.waitForURL(link);
     await colleague.getByText(`Signed in as ${colleagueEmail}`).waitFor();
     await shots(colleague, '45-invitation-accept');

@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { shot, shotsDir } from './browser.ts';
+import { desktop, shot, shotsDir } from './browser.ts';
 
-export const desktop = { width: 1280, height: 800 };
+export { desktop };
 const mobile = { width: 390, height: 844 };
 
 /** The same page at 1280 and at 390 wide: `NN-name.png` and `NN-name-mobile.png`. */
@@ -39,6 +39,14 @@ export async function logIn(page: Page, base: string, email: string, password: s
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Fills in the sign-up form the page shows (a role or ?next may be in its URL) and submits it. */
+export async function signUp(page: Page, name: string, email: string, password: string): Promise<void> {
+  await page.fill('input[name="name"]', name);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.getByRole('button', { name: 'Create account' }).click();
 }
 
 /** What the header's bell says: "Notifications" or "Notifications, 2 unread". */

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, shotsDir } from './browser.ts';
-import { desktop, shots } from './journey.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPages, shotsDir } from './browser.ts';
+import { shots, signUp } from './journey.ts';
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
@@ -14,25 +13,12 @@ const newSlug = `lantern-bookkeeping-${stamp}`;
 const duty = 'Answer customer emails and chat messages in the shared inbox';
 
 describe.skipIf(!chromiumPath)('a provider changes their profile address', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launch(chromiumPath!);
-    context = await browser.newContext({ viewport: desktop, reducedMotion: 'reduce' });
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
+  const freshPage = browserPages(chromiumPath);
 
   it('publishes at one address, moves to another, and the old link lands on the new one', async () => {
+    const page = await freshPage();
     await page.goto(`${base}/signup?role=provider`);
-    await page.fill('input[name="name"]', 'Lena Lantern');
-    await page.fill('input[name="email"]', `lantern.${stamp}@example.test`);
-    await page.fill('input[name="password"]', 'a-long-enough-password');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUp(page, 'Lena Lantern', `lantern.${stamp}@example.test`, 'a-long-enough-password');
     await page.waitForURL(`${base}/dashboard`);
     await page.goto(`${base}/provider/profile`);
 

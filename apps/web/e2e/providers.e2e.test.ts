@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, shotsDir } from './browser.ts';
-import { desktop, shots, tallShots } from './journey.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPages, shotsDir } from './browser.ts';
+import { desktop, shots, signUp, tallShots } from './journey.ts';
 import { logoPng } from './png.ts';
 
 const chromiumPath = inject('chromium');
@@ -22,30 +22,13 @@ const referenceEmail = `maya.${stamp}@lakeside-realty.example`;
 const countLine = (page: Page) => page.locator('#results-count').textContent();
 
 describe.skipIf(!chromiumPath)('provider profiles and search in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const freshPage = browserPages(chromiumPath);
   let profilePath = '';
-
-  async function freshPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: desktop, reducedMotion: 'reduce', ...options });
-    contexts.push(context);
-    return context.newPage();
-  }
-  beforeAll(async () => {
-    browser = await launch(chromiumPath!);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
 
   it('a new provider fills in the profile, uploads a logo and publishes it', async () => {
     const page = await freshPage();
     await page.goto(`${base}/signup?role=provider`);
-    await page.fill('input[name="name"]', 'Maya Harbor');
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', password);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUp(page, 'Maya Harbor', email, password);
     await page.waitForURL(`${base}/dashboard`);
     await page.getByRole('link', { name: 'Create your profile' }).click();
     await page.waitForURL(`${base}/provider/profile`);
