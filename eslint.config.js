@@ -5,7 +5,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['**/node_modules/', '**/build/', '**/.svelte-kit/', '.data/', 'test-output/'] },
+  { ignores: ['**/node_modules/', '**/build/', '**/.svelte-kit/', '.data/', 'test-output/', '**/.scratch/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

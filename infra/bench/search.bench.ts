@@ -202,7 +202,8 @@ if (baseUrl) {
   url = u.toString();
 }
 const lines: string[] = [];
-let database = await openDatabase({ url, dataDir, poolMax: 4 });
+// Loading 100,000 providers into PGlite runs statements far longer than the watchdog's 5 s.
+let database = await openDatabase({ url, dataDir, poolMax: 4, probeTimeoutMs: 300_000 });
 try {
   console.log(
     `search bench: ${PROVIDERS} providers on ${baseUrl ? `Postgres (${benchDb})` : `PGlite (${dataDir})`}`,

@@ -57,14 +57,18 @@ export async function waitForHttp(url, child, timeoutMs = 120_000) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
-/** Stops every child on Ctrl-C / SIGTERM, and everything when one child dies. */
+/** Stops every child on Ctrl-C / SIGTERM, and everything when one child dies (`pnpm dev`). */
 export function superviseAll(children) {
   let stopping = false;
   const stop = (code) => {
     if (stopping) return;
     stopping = true;
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    setTimeout(() => process.exit(code), 12_000).unref();
+    // A child that ignores SIGTERM (a stalled event loop) must not outlive this process.
+    setTimeout(() => {
+      for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+      process.exit(code);
+    }, 5_000).unref();
     Promise.all(
       children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))),
     ).then(() => process.exit(code));

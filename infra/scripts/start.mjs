@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { newestMtime, root, run, superviseAll, waitForHttp } from './lib.mjs';
+import { newestMtime, root } from './lib.mjs';
+import { supervise } from './supervisor.mjs';
 
 const webDir = join(root, 'apps/web');
 const apiPort = process.env.API_PORT ?? '4000';
@@ -28,38 +29,52 @@ if (!existsSync(built) || newestMtime([join(webDir, 'build')]) < sources) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const api = run('api', ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
-  env: {
-    PORT: apiPort,
-    HOST: host,
-    WEB_ORIGIN: webUrl,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    // The web server calls the api from loopback on behalf of each visitor and forwards their IP.
-    TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1',
+const watchdog = join(root, 'infra/scripts/stall-watchdog.mjs');
+// A server whose health URL has not answered for this long is killed and started again.
+const stallMs = Number(process.env.HANDOFF_STALL_MS ?? 30_000);
+const { ready, stop } = supervise([
+  {
+    name: 'api',
+    args: ['--import', watchdog, '--import', 'tsx', join(root, 'apps/api/src/server.ts')],
+    health: `${apiUrl}/healthz`,
+    stallMs,
+    env: {
+      PORT: apiPort,
+      HOST: host,
+      WEB_ORIGIN: webUrl,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // The web server calls the api from loopback on behalf of each visitor and forwards their IP.
+      TRUST_PROXY: process.env.TRUST_PROXY ?? '127.0.0.1',
+      STALL_NAME: 'api',
+    },
   },
-});
-const web = run('web', ['build'], {
-  cwd: webDir,
-  // Logo uploads are up to 1 MB; adapter-node refuses bodies over 512 KB unless told otherwise.
-  env: {
-    PORT: webPort,
-    HOST: host,
-    ORIGIN: webUrl,
-    API_URL: apiUrl,
-    BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M',
+  {
+    name: 'web',
+    args: ['--import', watchdog, 'build'],
+    cwd: webDir,
+    health: `http://127.0.0.1:${webPort}/healthz`,
+    stallMs,
+    // Logo uploads are up to 1 MB; adapter-node refuses bodies over 512 KB unless told otherwise.
+    env: {
+      PORT: webPort,
+      HOST: host,
+      ORIGIN: webUrl,
+      API_URL: apiUrl,
+      BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M',
+      STALL_NAME: 'web',
+    },
   },
-});
-superviseAll([api, web]);
-
+]);
 try {
-  await waitForHttp(`${apiUrl}/readyz`, api);
-  await waitForHttp(`http://127.0.0.1:${webPort}/`, web);
+  await ready;
 } catch (error) {
   console.error(`Handoff did not start: ${error.message}`);
-  process.kill(process.pid, 'SIGTERM');
+  await stop(1);
 }
 
-const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite, embedded, in .data/pglite';
+const database = process.env.DATABASE_URL
+  ? 'PostgreSQL (DATABASE_URL)'
+  : `PGlite, embedded, in ${process.env.DATA_DIR ?? '.data/pglite'} (its own process, restarted if it stops answering)`;
 console.log(`
   Handoff is running.
 

@@ -17,6 +17,7 @@ import { providerRoutes } from './modules/providers/providers.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { availabilityPlugin } from './plugins/availability.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
@@ -46,6 +47,7 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   fastify.setSerializerCompiler(serializerCompiler);
 
   await fastify.register(errorsPlugin);
+  await fastify.register(availabilityPlugin, { database });
   await fastify.register(securityPlugin, { webOrigin: config.webOrigin });
   await fastify.register(openapiPlugin);
   // Built before the auth plugin, which checks every token against the users table.
@@ -71,7 +73,7 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   });
 
   const rateLimitPerMinute = config.authRateLimitPerMinute;
-  await fastify.register(healthRoutes, { ping: database.ping });
+  await fastify.register(healthRoutes, { ping: database.ping, unavailable: database.unavailable });
   await fastify.register(authRoutes, {
     auth: services.auth,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,

@@ -1,4 +1,11 @@
-import { defaultDataDir, loadOrCreateDevSecret, migrate, openDatabase, seed } from '@handoff/db';
+import {
+  defaultDataDir,
+  loadOrCreateDevSecret,
+  migrate,
+  openDatabase,
+  seed,
+  type EmbeddedEvent,
+} from '@handoff/db';
 import { createSearchIndex } from '@handoff/search';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
@@ -15,7 +22,26 @@ try {
   throw error;
 }
 
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir ?? defaultDataDir });
+// Written to stderr directly: the logger does not exist yet when the embedded database starts.
+const logEmbedded = (event: EmbeddedEvent) => {
+  const what =
+    event.type === 'ready'
+      ? `embedded database ready (pid ${event.pid}, ${event.startMs} ms${event.restarts ? `, restart ${event.restarts}` : ''})`
+      : event.type === 'wedged'
+        ? `embedded database pid ${event.pid} did not answer for ${Math.round(event.waitedMs / 1000)} s: killing and restarting it`
+        : `embedded database pid ${event.pid} exited (${event.signal ?? `code ${event.code}`}): restarting it`;
+  const tail =
+    event.type === 'ready'
+      ? ''
+      : `\n  last statements:\n    ${event.lastStatements.join('\n    ') || '(none)'}`;
+  if (event.type !== 'ready' || event.restarts > 0 || config.logLevel === 'info')
+    console.error(`${what}${tail}`);
+};
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir ?? defaultDataDir,
+  onEmbeddedEvent: logEmbedded,
+});
 const search = createSearchIndex({
   meiliUrl: config.meiliUrl,
   meiliKey: config.meiliKey,

@@ -27,7 +27,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, PASSWORD, type TestApp } from './helpers.ts';
 
 const REDIS_URL = process.env.REDIS_URL;
-const onPostgres = process.env.HANDOFF_TEST_DB === 'postgres';
 if (!REDIS_URL)
   console.log('[handoff] REDIS_URL is not set: the BullMQ end-to-end and fault tests were not run');
 if (!hasRedisServer)
@@ -223,79 +222,67 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: Redis stops while the api k
   );
 });
 
-if (REDIS_URL && hasRedisServer && !onPostgres) {
-  console.log(
-    "[handoff] worker-kill fault test: runs in the postgres project only (a worker process cannot share the api test's in-memory PGlite)",
-  );
-}
-
 const workerMain = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 
-describe.runIf(REDIS_URL && hasRedisServer && onPostgres)(
-  'faults: a worker process killed in the middle of a job',
-  () => {
-    it(
-      'retries the job in another worker and sends the e-mail exactly once',
-      { timeout: 90_000 },
-      async () => {
-        const redis = await startPrivateRedis();
-        const sink = await startSmtpSink();
-        const prefix = `handoff-kill-${randomBytes(4).toString('hex')}`;
-        const t = await buildTestApp({
-          env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL },
-        });
-        const url = (t.database as { url?: string }).url!;
-        const env = {
-          ...process.env,
-          NODE_ENV: 'test',
-          DATABASE_URL: url,
-          REDIS_URL: redis.url,
-          QUEUE_PREFIX: prefix,
-          SMTP_URL: sink.url,
-          JWT_SECRET: SECRET,
-          PUBLIC_APP_URL: APP_URL,
-          STALLED_INTERVAL_MS: '1000',
-          LOCK_DURATION_MS: '2000',
-          RELAY_POLL_MS: '50',
-        };
-        const spawnWorker = () => {
-          const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', workerMain], {
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          let out = '';
-          child.stdout!.on('data', (d) => (out += d));
-          child.stderr!.on('data', (d) => (out += d));
-          return { child, out: () => out };
-        };
-        let second: ReturnType<typeof spawnWorker> | undefined;
-        try {
-          sink.holdRcptMs = 60_000; // the first worker gets stuck mid-send
-          const first = spawnWorker();
-          const email = uniqueEmail('killed');
-          expect((await signUp(t, email)).statusCode).toBe(201);
-          await waitUntil('the first worker to be mid-send', () => sink.rcptSeen > 0, 30_000);
-          first.child.kill('SIGKILL');
-          await new Promise((r) => first.child.once('exit', r));
-          expect(sink.received).toHaveLength(0);
+// On PGlite too: the worker process reaches the test's embedded database through its socket.
+describe.runIf(REDIS_URL && hasRedisServer)('faults: a worker process killed in the middle of a job', () => {
+  it('retries the job in another worker and sends the e-mail exactly once', { timeout: 90_000 }, async () => {
+    const redis = await startPrivateRedis();
+    const sink = await startSmtpSink();
+    const prefix = `handoff-kill-${randomBytes(4).toString('hex')}`;
+    const t = await buildTestApp({
+      env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL },
+    });
+    const url = (t.database as { url?: string }).url!;
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: prefix,
+      SMTP_URL: sink.url,
+      JWT_SECRET: SECRET,
+      PUBLIC_APP_URL: APP_URL,
+      STALLED_INTERVAL_MS: '1000',
+      LOCK_DURATION_MS: '2000',
+      RELAY_POLL_MS: '50',
+    };
+    const spawnWorker = () => {
+      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', workerMain], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      child.stderr!.on('data', (d) => (out += d));
+      return { child, out: () => out };
+    };
+    let second: ReturnType<typeof spawnWorker> | undefined;
+    try {
+      sink.holdRcptMs = 60_000; // the first worker gets stuck mid-send
+      const first = spawnWorker();
+      const email = uniqueEmail('killed');
+      expect((await signUp(t, email)).statusCode).toBe(201);
+      await waitUntil('the first worker to be mid-send', () => sink.rcptSeen > 0, 30_000);
+      first.child.kill('SIGKILL');
+      await new Promise((r) => first.child.once('exit', r));
+      expect(sink.received).toHaveLength(0);
 
-          sink.holdRcptMs = 0;
-          second = spawnWorker();
-          await waitUntil('the retried e-mail', () => sink.received.some((m) => m.to === email), 30_000);
-          await new Promise((r) => setTimeout(r, 1500));
-          expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
+      sink.holdRcptMs = 0;
+      second = spawnWorker();
+      await waitUntil('the retried e-mail', () => sink.received.some((m) => m.to === email), 30_000);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
 
-          // SIGTERM closes the worker gracefully.
-          second.child.kill('SIGTERM');
-          const code = await new Promise((r) => second!.child.once('exit', r));
-          expect(code, second.out()).toBe(0);
-        } finally {
-          if (second?.child.exitCode === null) second.child.kill('SIGKILL');
-          await t.close();
-          await sink.close();
-          await redis.destroy();
-        }
-      },
-    );
-  },
-);
+      // SIGTERM closes the worker gracefully.
+      second.child.kill('SIGTERM');
+      const code = await new Promise((r) => second!.child.once('exit', r));
+      expect(code, second.out()).toBe(0);
+    } finally {
+      if (second?.child.exitCode === null) second.child.kill('SIGKILL');
+      await t.close();
+      await sink.close();
+      await redis.destroy();
+    }
+  });
+});

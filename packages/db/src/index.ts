@@ -16,3 +16,5 @@ export * from './demo/providers.ts';
 export * from './demo/seed-providers.ts';
 export * from './transaction.ts';
 export * from './dev-secret.ts';
+export * from './unavailable.ts';
+export type { EmbeddedDatabase, EmbeddedEvent } from './embedded/supervisor.ts';

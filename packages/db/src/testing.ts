@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from './client.ts';
 import { migrate } from './migrate.ts';
@@ -59,9 +62,34 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
       },
     };
   }
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await migrate(database);
-  return database;
+  // PGlite: a copy of the migrated template directory (made once per run by
+  // test/pglite-global-setup.ts), served by its own process like the api's embedded database.
+  const home = mkdtempSync(join(tmpdir(), 'handoff-test-db-'));
+  const dataDir = join(home, 'pglite');
+  const template = process.env.HANDOFF_PGLITE_TEMPLATE;
+  if (template && existsSync(template)) cpSync(template, dataDir, { recursive: true });
+  const database = await openDatabase({ dataDir, poolMax: 4 });
+  if (!template) await migrate(database);
+  return {
+    ...database,
+    url: database.embedded!.url,
+    close: async () => {
+      await database.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Makes the migrated PGlite directory every test file copies; returns where it is. */
+export async function preparePgliteTemplate(): Promise<string> {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'handoff-test-template-')), 'pglite');
+  const database = await openDatabase({ dataDir, poolMax: 1 });
+  try {
+    await migrate(database);
+  } finally {
+    await database.close();
+  }
+  return dataDir;
 }
 
 let counter = 0;

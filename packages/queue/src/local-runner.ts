@@ -114,7 +114,17 @@ export function createLocalRunner(options: LocalRunnerOptions) {
         const writer = createOutboxWriter(db);
         for (const s of schedules) {
           scheduleTimers.push(
-            setInterval(() => void writer.enqueue(s.name, {} as never).then(tick), s.everyMs).unref(),
+            setInterval(
+              () =>
+                void writer
+                  .enqueue(s.name, {} as never)
+                  .then(tick)
+                  // The database may be restarting; the next interval tries again.
+                  .catch((error) =>
+                    log?.error({ err: error, job: s.name }, 'could not queue a periodic job'),
+                  ),
+              s.everyMs,
+            ).unref(),
           );
         }
       }

@@ -1,8 +1,10 @@
 import { fieldErrors } from '@handoff/contracts';
 import { AppError, type ErrorKind } from '@handoff/core/errors';
+import { isDatabaseUnavailableError } from '@handoff/db';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { RETRY_AFTER_SECONDS } from './availability.ts';
 
 const statusFor: Record<ErrorKind, number> = {
   validation: 400,
@@ -55,6 +57,15 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
             ? 'The request body is empty; send a JSON object'
             : error.message;
       return reply.code(statusCode).send({ statusCode, error: reasons[statusCode] ?? 'Error', message });
+    }
+    if (isDatabaseUnavailableError(error)) {
+      // The database went away under this request (a restart): the client may simply retry.
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The database is restarting; try again in a few seconds.',
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({

@@ -24,7 +24,12 @@ if (providers !== undefined && (!Number.isInteger(providers) || providers < 0 ||
 const url = process.env.DATABASE_URL || undefined;
 const demo =
   process.env.NODE_ENV !== 'production' || process.argv.includes('--demo') || providers !== undefined;
-const database = await openDatabase({ url, dataDir: process.env.DATA_DIR || defaultDataDir });
+const database = await openDatabase({
+  url,
+  dataDir: process.env.DATA_DIR || defaultDataDir,
+  // Bulk statements on a database nobody else uses: a long one is work, not a wedge.
+  probeTimeoutMs: 120_000,
+});
 const bar = new SingleBar({
   format: 'demo providers [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left',
   etaBuffer: 20,

@@ -13,6 +13,8 @@ const keep = process.argv.includes('--keep');
 const database = await openDatabase({
   url: process.env.DATABASE_URL || undefined,
   dataDir: process.env.DATA_DIR || defaultDataDir,
+  // Bulk statements on a database nobody else uses: a long one is work, not a wedge.
+  probeTimeoutMs: 120_000,
 });
 const index = createSearchIndex({
   meiliUrl: process.env.MEILI_URL || undefined,

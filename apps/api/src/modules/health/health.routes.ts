@@ -2,8 +2,12 @@ import { errorResponse } from '@handoff/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RETRY_AFTER_SECONDS } from '../../plugins/availability.ts';
 
-export async function healthRoutes(fastify: FastifyInstance, opts: { ping: () => Promise<void> }) {
+export async function healthRoutes(
+  fastify: FastifyInstance,
+  opts: { ping: () => Promise<void>; unavailable: () => string | null },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/healthz',
@@ -29,14 +33,19 @@ export async function healthRoutes(fastify: FastifyInstance, opts: { ping: () =>
       },
     },
     async (request, reply) => {
+      const notReady = (message: string) =>
+        reply
+          .code(503)
+          .header('retry-after', String(RETRY_AFTER_SECONDS))
+          .send({ statusCode: 503, error: 'Service Unavailable', message });
+      const reason = opts.unavailable();
+      if (reason) return notReady(reason);
       try {
         await opts.ping();
         return { status: 'ready' as const, database: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
-        return reply
-          .code(503)
-          .send({ statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable' });
+        return notReady('The database is not reachable');
       }
     },
   );
