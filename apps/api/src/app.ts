@@ -16,6 +16,15 @@ import { providerMemberRoutes } from './modules/providers/members.routes.ts';
 import { providerRoutes } from './modules/providers/providers.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
+import { bidReviewRoutes } from './modules/bids/bid-review.routes.ts';
+import { bidRoutes } from './modules/bids/bids.routes.ts';
+import { bidMessageRoutes } from './modules/bids/messages.routes.ts';
+import { engagementRoutes } from './modules/engagements/engagements.routes.ts';
+import { jobPostInvitationRoutes } from './modules/job-posts/invitations.routes.ts';
+import { jobPostRoutes } from './modules/job-posts/job-posts.routes.ts';
+import { ownerRoutes } from './modules/owners/owners.routes.ts';
+import { savedProviderRoutes } from './modules/owners/saved-providers.routes.ts';
+import { worksheetRoutes } from './modules/owners/worksheet.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { availabilityPlugin } from './plugins/availability.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -85,6 +94,18 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(providerRoutes, { providers: services.providers });
   await fastify.register(providerMemberRoutes, { members: services.providerMembers });
   await fastify.register(searchRoutes, { search: services.providerSearch });
+  await fastify.register(bidRoutes, { bids: services.bids });
+  await fastify.register(bidReviewRoutes, { review: services.bidReview });
+  await fastify.register(bidMessageRoutes, { messages: services.bidMessages });
+  await fastify.register(engagementRoutes, { engagements: services.engagements });
+  await fastify.register(ownerRoutes, { owners: services.owners });
+  await fastify.register(worksheetRoutes, { owners: services.owners, jobPosts: services.jobPosts });
+  await fastify.register(savedProviderRoutes, { saved: services.savedProviders });
+  await fastify.register(jobPostRoutes, { jobPosts: services.jobPosts });
+  await fastify.register(jobPostInvitationRoutes, {
+    invitations: services.jobPostInvitations,
+    feed: services.jobPostFeed,
+  });
   await fastify.register(adminRoutes, { outbox: services.outbox, jobs });
   if (services.devMailbox) await fastify.register(devMailboxRoutes, { mailbox: services.devMailbox });
 }

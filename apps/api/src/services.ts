@@ -8,6 +8,12 @@ import {
   createProviderService,
 } from '@handoff/core/providers';
 import {
+  createBidMessageService,
+  createBidReviewService,
+  createBidService,
+  createEngagementService,
+} from '@handoff/core/bids';
+import {
   createDevMailboxStore,
   createNotificationsRepository,
   createOutboxRepository,
@@ -18,6 +24,21 @@ import {
   createTransactor,
   createUsersRepository,
   type Database,
+} from '@handoff/db';
+import { createBidMessagesRepository, createBidsRepository, createEngagementsRepository } from '@handoff/db';
+import {
+  createJobPostFeedService,
+  createJobPostInvitationService,
+  createJobPostService,
+} from '@handoff/core/job-posts';
+import { createOwnerService, createSavedProviderService } from '@handoff/core/owners';
+import {
+  createJobPostFeedRepository,
+  createJobPostInvitationsRepository,
+  createJobPostsRepository,
+  createOwnersRepository,
+  createProviderLookup,
+  createSavedProvidersRepository,
 } from '@handoff/db';
 import {
   createJobHandlers,
@@ -90,6 +111,11 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
   });
 
   const users = createUsersRepository(db);
+  const bids = createBidsRepository(db);
+  const owners = createOwnersRepository(db);
+  const jobPostRepository = createJobPostsRepository(db);
+  const providerLookup = createProviderLookup(db);
+  const jobPostFeed = createJobPostFeedRepository(db);
   const notifications = createNotificationService({
     notifications: createNotificationsRepository(db),
     signer,
@@ -122,6 +148,43 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
       notifications,
     }),
     providerSearch: createProviderSearchService<ProviderSearchQuery, ProviderSearchResult>(search),
+    bids: createBidService({ transaction, bids, clock, notifications }),
+    bidReview: createBidReviewService({ transaction, bids, clock, notifications }),
+    bidMessages: createBidMessageService({
+      transaction,
+      bids,
+      messages: createBidMessagesRepository(db),
+      users,
+      clock,
+      notifications,
+    }),
+    engagements: createEngagementService({
+      transaction,
+      bids,
+      engagements: createEngagementsRepository(db),
+      clock,
+      notifications,
+    }),
+    owners: createOwnerService({ owners, clock }),
+    savedProviders: createSavedProviderService({ saved: createSavedProvidersRepository(db), clock }),
+    jobPosts: createJobPostService({
+      transaction,
+      jobPosts: jobPostRepository,
+      owners,
+      providers: providerLookup,
+      notifications,
+      clock,
+    }),
+    jobPostInvitations: createJobPostInvitationService({
+      transaction,
+      jobPosts: jobPostRepository,
+      invitations: createJobPostInvitationsRepository(db),
+      providers: providerLookup,
+      memberships: jobPostFeed,
+      notifications,
+      clock,
+    }),
+    jobPostFeed: createJobPostFeedService({ feed: jobPostFeed }),
     devMailbox: mailer.transport === 'dev' && config.env !== 'production' ? createDevMailboxStore(db) : null,
   };
 }

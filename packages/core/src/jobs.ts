@@ -14,6 +14,12 @@ export interface JobPayloads {
   'search.remove-provider': { providerId: string };
   /** Adds or refreshes every published profile (queued by a seed that had no index at hand). */
   'search.reindex': Record<string, never>;
+  /** Tells the members of matching providers about a job that just opened (in-app, no e-mail). */
+  'job-posts.notify-matches': { jobPostId: string };
+  /** The daily scan: claims each member's untold matches and queues one digest e-mail per member. */
+  'job-posts.daily-digest': Record<string, never>;
+  /** One member's digest of new matching jobs; re-reads them, so jobs closed since are left out. */
+  'email.job-digest': { userId: string; jobPostIds: string[] };
 }
 
 export type JobName = keyof JobPayloads;
@@ -34,6 +40,9 @@ export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'search.upsert-provider': { attempts: 10, backoffMs: 2_000 },
   'search.remove-provider': { attempts: 10, backoffMs: 2_000 },
   'search.reindex': { attempts: 3, backoffMs: 60_000 },
+  'job-posts.notify-matches': { attempts: 8, backoffMs: 5_000 },
+  'job-posts.daily-digest': { attempts: 3, backoffMs: 60_000 },
+  'email.job-digest': { attempts: 6, backoffMs: 10_000 },
 };
 
 export const jobNames = Object.keys(jobPolicies) as JobName[];
@@ -41,6 +50,7 @@ export const jobNames = Object.keys(jobPolicies) as JobName[];
 /** Periodic scans the scheduler enqueues (BullMQ job schedulers, or a timer in-process). */
 export const schedules: readonly { name: JobName; everyMs: number }[] = [
   { name: 'maintenance.purge-expired', everyMs: 60 * 60_000 },
+  { name: 'job-posts.daily-digest', everyMs: 24 * 60 * 60_000 },
 ];
 
 export interface JobContext {

@@ -4,6 +4,12 @@ import type { JobQueue } from './jobs.ts';
 import type { NotificationsRepository } from './notifications/ports.ts';
 import type { ProviderMembersRepository } from './providers/members.ports.ts';
 import type { ProvidersRepository } from './providers/ports.ts';
+import type { BidMessagesRepository } from './bids/messages.ports.ts';
+import type { EngagementsRepository } from './bids/engagements.ports.ts';
+import type { BidsRepository } from './bids/ports.ts';
+import type { JobPostMatchesRepository } from './job-posts/feed.ports.ts';
+import type { JobPostInvitationsRepository, JobPostsRepository } from './job-posts/ports.ts';
+import type { OwnersRepository } from './owners/ports.ts';
 
 /** The repositories a use case may touch inside one database transaction, outbox included. */
 export interface TxScope {
@@ -13,6 +19,13 @@ export interface TxScope {
   notifications: NotificationsRepository;
   providers: ProvidersRepository;
   members: ProviderMembersRepository;
+  bids: BidsRepository;
+  bidMessages: BidMessagesRepository;
+  engagements: EngagementsRepository;
+  owners: OwnersRepository;
+  jobPosts: JobPostsRepository;
+  jobPostInvitations: JobPostInvitationsRepository;
+  jobPostMatches: JobPostMatchesRepository;
   jobs: JobQueue;
 }
 

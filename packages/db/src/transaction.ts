@@ -7,6 +7,13 @@ import { createProviderMembersRepository } from './repositories/provider-members
 import { createProvidersRepository } from './repositories/providers.ts';
 import { createRefreshSessionsRepository } from './repositories/refresh-sessions.ts';
 import { createUsersRepository } from './repositories/users.ts';
+import { createBidMessagesRepository } from './repositories/bid-messages.ts';
+import { createBidsRepository } from './repositories/bids.ts';
+import { createEngagementsRepository } from './repositories/engagements.ts';
+import { createJobPostInvitationsRepository } from './repositories/job-post-invitations.ts';
+import { createJobPostMatchesRepository } from './repositories/job-post-matches.ts';
+import { createJobPostsRepository } from './repositories/job-posts.ts';
+import { createOwnersRepository } from './repositories/owners.ts';
 
 /** The repositories bound to one transaction. */
 export function scopeFor(db: Db, onJob?: () => void): TxScope {
@@ -17,6 +24,13 @@ export function scopeFor(db: Db, onJob?: () => void): TxScope {
     notifications: createNotificationsRepository(db),
     providers: createProvidersRepository(db),
     members: createProviderMembersRepository(db),
+    bids: createBidsRepository(db),
+    bidMessages: createBidMessagesRepository(db),
+    engagements: createEngagementsRepository(db),
+    owners: createOwnersRepository(db),
+    jobPosts: createJobPostsRepository(db),
+    jobPostInvitations: createJobPostInvitationsRepository(db),
+    jobPostMatches: createJobPostMatchesRepository(db),
     jobs: createOutboxWriter(db, onJob),
   };
 }

@@ -10,6 +10,7 @@ import { createAccountEmailHandlers } from '@handoff/core/account';
 import { createNotificationEmailHandlers, createNotificationService } from '@handoff/core/notifications';
 import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
 import { createInvitationEmailHandlers } from '@handoff/core/providers';
+import { createJobPostMatchHandlers } from '@handoff/core/job-posts';
 import {
   createAccountTokensRepository,
   createDevMailboxStore,
@@ -21,6 +22,7 @@ import {
   type Db,
 } from '@handoff/db';
 import { createProviderMembersRepository } from '@handoff/db';
+import { createJobPostMatchesRepository, createTransactor } from '@handoff/db';
 import { createDevMailer, createSmtpMailer, type MailLogStore, type Mailer } from '@handoff/mail';
 import type { ProviderDocument, SearchIndex } from '@handoff/search';
 import { createBatcher } from './batch.ts';
@@ -105,6 +107,14 @@ export function createJobHandlers({
       mailer,
       signer,
       links,
+      clock,
+    }),
+    ...createJobPostMatchHandlers({
+      transaction: createTransactor(db),
+      matches: createJobPostMatchesRepository(db),
+      mailer,
+      links,
+      notifications: createNotificationService({ notifications, signer, clock }),
       clock,
     }),
   };

@@ -43,6 +43,9 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
     'search.upsert-provider': noop,
     'search.remove-provider': noop,
     'search.reindex': noop,
+    'job-posts.notify-matches': noop,
+    'job-posts.daily-digest': noop,
+    'email.job-digest': noop,
   };
 }
 

@@ -22,6 +22,62 @@ export const notificationKinds = {
     emailDefault: true,
     required: false,
   },
+  'bid.received': {
+    label: 'Bids on your jobs',
+    description: 'When a provider bids on one of your jobs or revises its bid.',
+    emailDefault: true,
+    required: false,
+  },
+  'bid.withdrawn': {
+    label: 'Withdrawn bids',
+    description: 'When a provider withdraws its bid on one of your jobs.',
+    emailDefault: false,
+    required: false,
+  },
+  'bid.declined': {
+    label: 'Declined bids',
+    description: 'When an owner declines your bid, with their reason if they gave one.',
+    emailDefault: true,
+    required: false,
+  },
+  'bid.accepted': {
+    label: 'Accepted bids',
+    description: 'When an owner accepts your bid and the engagement starts.',
+    emailDefault: true,
+    required: false,
+  },
+  'job.filled': {
+    label: 'Jobs filled with another bid',
+    description: 'When a job you bid on is filled with someone else’s bid.',
+    emailDefault: true,
+    required: false,
+  },
+  'message.received': {
+    label: 'Messages about bids',
+    description:
+      'New messages in a bid’s conversation (e-mailed at most once per conversation every 10 minutes).',
+    emailDefault: true,
+    required: false,
+  },
+  'job.invitation': {
+    label: 'Invitations to bid',
+    description: 'When an owner invites your provider profile to bid on a job.',
+    emailDefault: true,
+    required: false,
+  },
+  'job.new-match': {
+    label: 'New jobs for you',
+    description:
+      'Jobs that match your profile’s functions: in the app as soon as they open, by e-mail in one daily digest.',
+    emailDefault: true,
+    required: false,
+  },
+  'job.updated': {
+    label: 'Changes to jobs you bid on',
+    description: 'When an owner edits or closes a job your bid is on (in the app; e-mail if you turn it on).',
+    emailDefault: false,
+    required: false,
+  },
 } as const satisfies Record<
   string,
   { label: string; description: string; emailDefault: boolean; required: boolean }

@@ -178,3 +178,22 @@ export const engagements = pgTable(
     check('engagements_status_check', sql`${t.status} IN ('active', 'ended')`),
   ],
 );
+
+/**
+ * When each participant was last e-mailed about a bid's thread. A conversation notifies the other
+ * side in-app for every message but e-mails each person at most once per thread every 10 minutes;
+ * claiming the slot is one upsert, so two messages at once cannot both send.
+ */
+export const bidThreadEmails = pgTable(
+  'bid_thread_emails',
+  {
+    bidId: uuid('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.userId] })],
+);

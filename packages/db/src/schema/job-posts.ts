@@ -87,6 +87,18 @@ export const jobPosts = pgTable(
       .on(t.industrySlug, t.publishedAt)
       .where(sql`${t.status} = 'open'`),
     index('job_posts_search_idx').using('gin', t.searchVector),
+    // The feed's walk and count over the public open jobs of a function, newest first. The trailing
+    // columns are the filters most feeds use, so a page and its total come from the index alone.
+    index('job_posts_feed_public_idx')
+      .on(
+        t.functionSlug,
+        t.publishedAt.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
+        t.industrySlug,
+        t.budgetBasis,
+        t.engagementType,
+      )
+      .where(sql`${t.status} = 'open' AND ${t.visibility} = 'public'`),
   ],
 );
 

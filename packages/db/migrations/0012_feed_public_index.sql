@@ -1,0 +1,1 @@
+CREATE INDEX "job_posts_feed_public_idx" ON "job_posts" USING btree ("function_slug","published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"industry_slug","budget_basis","engagement_type") WHERE "job_posts"."status" = 'open' AND "job_posts"."visibility" = 'public';
