@@ -4,18 +4,35 @@
 // `stallMs` is killed and started again; the reason is printed each time. Ctrl-C stops everything
 // within a few seconds, even a server that no longer runs its own signal handlers.
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { root } from './lib.mjs';
 
 const now = () => Date.now();
 const say = (line) => console.log(`\x1b[33msupervisor │ ${line}\x1b[0m`);
 
+/**
+ * Whether any process of the group still runs. A zombie (exited, not yet reaped: the api's database
+ * process is reparented to init when the api dies, and not every init reaps) does not count.
+ */
 function groupAlive(pid) {
   try {
     process.kill(-pid, 0);
-    return true;
   } catch {
     return false;
   }
+  if (!existsSync('/proc')) return true;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/N/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces, so split after ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pid && state !== 'Z') return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
 }
 
 function signalGroup(pid, signal) {

@@ -17,10 +17,11 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
+/** Running, that is: a zombie (exited, waiting for init to reap it) is not. */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z';
   } catch {
     return false;
   }
