@@ -87,6 +87,9 @@ export function createWorkload(apiUrl: string, record: (o: Outcome) => void) {
       status = 0;
     }
     record({ op, status, ms: performance.now() - started });
+    // Turned away (503) or no answer: wait a little, as a person or a well-behaved client would,
+    // rather than spin; short enough to see when the api is back to within half a second.
+    if (status === 0 || status >= 500) await new Promise((r) => setTimeout(r, 500));
     return { status, json: json as Record<string, unknown> | null };
   }
 

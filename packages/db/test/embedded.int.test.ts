@@ -167,6 +167,25 @@ describe.skipIf(postgresProject)('the embedded database process', () => {
     for (const c of clients) await c.end();
   }, 40_000);
 
+  it('stays up on a SIGTERM meant for its parent’s process group, and stops when its owner closes it', async () => {
+    // `pnpm start` stops the api with SIGTERM to the api's whole process group, the database included:
+    // the database must wait for the api to close it rather than leave first and look like a crash.
+    const events: EmbeddedEvent[] = [];
+    const db = await start(newDataDir(), events);
+    const pid = db.pid()!;
+    process.kill(pid, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(db.pid()).toBe(pid);
+    expect(events.some((e) => e.type === 'exited')).toBe(false);
+    const c = await client(db);
+    expect((await c.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+    await c.end();
+    const startedAt = Date.now();
+    await db.close();
+    expect(Date.now() - startedAt).toBeLessThan(3_000); // asked, not killed after the 3 s grace
+    expect(() => process.kill(pid, 0)).toThrow();
+  }, 30_000);
+
   it('refuses a data directory another live process is using, and takes one over from a dead owner', async () => {
     const dataDir = newDataDir();
     // Another process opens the directory, and its server is frozen, so it cannot notice its owner die.

@@ -40,7 +40,14 @@ function trace(connection: number, sql: string) {
   }
 }
 
-// Parent gone: exit cleanly (the api's death must not leave the data directory held).
+// The parent stops this process by asking (IPC), and exits cleanly when the parent is gone (the
+// api's death must not leave the data directory held). SIGTERM is obeyed only when orphaned: the
+// parent's process group gets it too when `pnpm start` stops, and a database that left first would
+// look like a crash to its supervisor, which would start it again.
+const parent = process.ppid;
+process.on('message', (message: { type?: string }) => {
+  if (message?.type === 'shutdown') void shutdown(0);
+});
 process.on('disconnect', () => void shutdown(0));
 // A wedged main thread never sees 'disconnect'. This thread does not share its event loop: once
 // the parent has been gone for 5 s, it kills the process, so no orphan keeps spinning.
@@ -52,10 +59,12 @@ const orphanWatch = new Worker(
      goneSince ||= Date.now();
      if (Date.now() - goneSince > 5000) process.kill(process.pid, 'SIGKILL');
    }, 500);`,
-  { eval: true, workerData: { parent: process.ppid } },
+  { eval: true, workerData: { parent } },
 );
 orphanWatch.unref();
-process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGTERM', () => {
+  if (process.ppid !== parent) void shutdown(0);
+});
 // Ctrl-C reaches the whole terminal group; the parent decides when the database stops.
 process.on('SIGINT', () => {});
 

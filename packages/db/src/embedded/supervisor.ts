@@ -192,7 +192,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       const proc = child;
       if (proc && proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGTERM');
+        // Asked over IPC (it ignores SIGTERM while it has a parent); a wedged one is killed.
+        if (proc.connected) proc.send({ type: 'shutdown' });
+        else proc.kill('SIGTERM');
         const killer = setTimeout(() => proc.kill('SIGKILL'), 3_000);
         await exited;
         clearTimeout(killer);

@@ -43,7 +43,7 @@ export interface RawBody {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   raw?: RawBody | undefined;
   token?: string | null;
