@@ -156,12 +156,13 @@ export function supervise(specs, { probeEveryMs = 2_000, probeTimeoutMs = 5_000 
     const running = procs.filter((p) => p.child).map((p) => p.child.pid);
     for (const pid of running) signalGroup(pid, 'SIGTERM');
     const gone = await Promise.all(running.map((pid) => groupGone(pid, 5_000)));
-    running.forEach((pid, i) => {
-      if (!gone[i]) {
-        say(`process group ${pid} ignored SIGTERM for 5 s: killing it`);
-        signalGroup(pid, 'SIGKILL');
-      }
-    });
+    const stubborn = running.filter((_, i) => !gone[i]);
+    for (const pid of stubborn) {
+      say(`process group ${pid} ignored SIGTERM for 5 s: killing it`);
+      signalGroup(pid, 'SIGKILL');
+    }
+    // SIGKILL is delivered asynchronously: leave only once nothing of it runs.
+    await Promise.all(stubborn.map((pid) => groupGone(pid, 2_000)));
     process.exit(code);
   }
   process.on('SIGINT', () => void stop(0));
