@@ -22,6 +22,8 @@ export * from './repositories/job-post-feed.ts';
 export * from './repositories/job-post-matches.ts';
 export * from './demo/providers.ts';
 export * from './demo/seed-providers.ts';
+export * from './demo/seed-jobs.ts';
+export * from './demo/bulk-jobs.ts';
 export * from './transaction.ts';
 export * from './dev-secret.ts';
 export * from './unavailable.ts';

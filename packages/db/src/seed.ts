@@ -5,12 +5,15 @@ import type { Database } from './client.ts';
 import { createTaxonomyRepository } from './repositories/taxonomy.ts';
 import { createUsersRepository } from './repositories/users.ts';
 import { DEMO_PROVIDER_COUNT, DEMO_SEED } from './demo/providers.ts';
+import { seedDemoJobs } from './demo/seed-jobs.ts';
 import { seedDemoProviders } from './demo/seed-providers.ts';
 
 export const DEMO_PASSWORD = 'handoff-demo-2026';
+export const DEMO_OWNER_EMAIL = 'owner@demo.handoff.test';
+export const DEMO_PROVIDER_EMAIL = 'provider@demo.handoff.test';
 export const demoAccounts = [
-  { email: 'owner@demo.handoff.test', name: 'Olivia Owner', roles: ['owner'] as const },
-  { email: 'provider@demo.handoff.test', name: 'Priya Provider', roles: ['provider'] as const },
+  { email: DEMO_OWNER_EMAIL, name: 'Olivia Owner', roles: ['owner'] as const },
+  { email: DEMO_PROVIDER_EMAIL, name: 'Priya Provider', roles: ['provider'] as const },
   { email: 'admin@demo.handoff.test', name: 'Avery Operator', roles: ['admin'] as const },
 ];
 
@@ -22,12 +25,17 @@ export interface SeedOptions {
   providers?: number;
   /** Seed of the provider generator (default 'handoff-demo'). */
   providerSeed?: string;
+  /** When the demo jobs' dates count from (now); for tests. */
+  now?: Date;
   /** The search index to put demo providers in as they are written; without it one reindex job is queued. */
   search?: ProviderIndex;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Idempotent: run it on every start. Taxonomy is upserted; demo accounts are created once. */
+/**
+ * Idempotent: run it on every start. Taxonomy is upserted; demo accounts, providers and the demo
+ * owner's jobs are created once.
+ */
 export async function seed(database: Database, options: SeedOptions): Promise<void> {
   const { demo, log = () => {} } = options;
   await createTaxonomyRepository(database.db).replaceAll({
@@ -48,7 +56,7 @@ export async function seed(database: Database, options: SeedOptions): Promise<vo
     count: options.providers ?? DEMO_PROVIDER_COUNT,
     seed: options.providerSeed ?? DEMO_SEED,
     passwordHash,
-    firstOwner: { email: 'provider@demo.handoff.test', first: 'Priya', last: 'Provider' },
+    firstOwner: { email: DEMO_PROVIDER_EMAIL, first: 'Priya', last: 'Provider' },
     ...(options.search ? { index: options.search } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -63,4 +71,14 @@ export async function seed(database: Database, options: SeedOptions): Promise<vo
       `demo providers: ${result.inserted} added (${result.existing + result.inserted} in all) in ${seconds} s, ${how}`,
     );
   }
+  const jobs = await seedDemoJobs(database.db, {
+    ownerEmail: DEMO_OWNER_EMAIL,
+    providerEmail: DEMO_PROVIDER_EMAIL,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  log(
+    jobs.created
+      ? `demo jobs: ${jobs.jobs} jobs with ${jobs.bids} bids for ${DEMO_OWNER_EMAIL}`
+      : `demo jobs: none added (${jobs.reason})`,
+  );
 }
