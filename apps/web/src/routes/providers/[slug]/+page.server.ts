@@ -2,13 +2,15 @@ import { providerSlugParams } from '@handoff/contracts';
 import { error, redirect } from '@sveltejs/kit';
 import { ApiError, raise } from '$lib/server/api.ts';
 import { providersApi } from '$lib/server/providers-api.ts';
-import type { PageServerLoad } from './$types';
+import { isOwner } from '../../jobs/owner-access.server.ts';
+import { hireActions, hireState } from './hire.server.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 const GONE = 'There is no published provider profile at this address.';
 
 const profilePath = (slug: string, search: string) => `/providers/${encodeURIComponent(slug)}${search}`;
 
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) => {
   // Addresses are lower-case; a link typed with capitals still arrives.
   const slug = params.slug.toLowerCase();
   if (slug !== params.slug) redirect(301, profilePath(slug, url.search));
@@ -27,5 +29,9 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
     setHeaders({ 'cache-control': 'public, max-age=3600' });
     redirect(301, profilePath(profile.slug, url.search));
   }
-  return { profile };
+  // A signed-in owner can invite this provider to a job, or save them for later.
+  const hire = isOwner(locals) ? await hireState(locals.accessToken!, profile.id, url) : null;
+  return { profile, hire };
 };
+
+export const actions: Actions = hireActions;
