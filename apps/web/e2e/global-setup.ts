@@ -17,6 +17,8 @@ declare module 'vitest' {
     chromium: string | null;
     /** The api's secret, so tests can sign the links its e-mails would carry (unsubscribe). */
     jwtSecret: string;
+    /** The api's own address, for tests that set their data up through it (quicker than the pages). */
+    apiUrl: string;
   }
 }
 
@@ -71,6 +73,7 @@ export default async function setup(project: TestProject) {
     project.provide('chromium', null);
     project.provide('webUrl', '');
     project.provide('jwtSecret', '');
+    project.provide('apiUrl', '');
     return;
   }
   project.provide('chromium', chromiumPath);
@@ -117,6 +120,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('webUrl', webUrl);
   project.provide('jwtSecret', jwtSecret);
+  project.provide('apiUrl', `http://127.0.0.1:${apiPort}`);
 
   return async () => {
     for (const child of [webServer.child, api.child]) {

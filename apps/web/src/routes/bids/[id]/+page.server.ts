@@ -1,0 +1,115 @@
+import { bidIdParams, bidMessageBody, declineBidBody, fieldErrors } from '@handoff/contracts';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { raise } from '$lib/server/api.ts';
+import { bidsApi } from '$lib/server/bids-api.ts';
+import { apiFailure, readFields } from '$lib/server/forms.ts';
+import { loginUrl } from '$lib/server/session.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const FLASHES = ['sent', 'revised', 'withdrawn', 'declined'] as const;
+const MARKS = ['shortlist', 'unshortlist', 'archive', 'unarchive'] as const;
+
+function signedIn({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): string {
+  if (!locals.user || !locals.accessToken) redirect(303, loginUrl(url.pathname));
+  return locals.accessToken;
+}
+
+/** A malformed id is simply a bid that does not exist. */
+function bidId(id: string): string {
+  if (!bidIdParams.safeParse({ id }).success) error(404, 'No bid with this id among yours');
+  return id;
+}
+
+type Fields = Record<string, string>;
+
+/** A refused action, tagged with the form it came from so the page shows the message beside it. */
+function failed(form: string, status: number, message: string, values: Fields = {}, errors: Fields = {}) {
+  return fail(status, { values, errors, message, status, form });
+}
+
+function refused(form: string, cause: unknown, values: Fields = {}) {
+  const { status, data } = apiFailure(cause, values);
+  return failed(form, status, data.message, values, data.errors);
+}
+
+export const load: PageServerLoad = async (event) => {
+  const token = signedIn(event);
+  const id = bidId(event.params.id);
+  // Reading the thread marks it read for this person: opening the page is reading it.
+  const [bid, thread] = await Promise.all([bidsApi.get(token, id), bidsApi.messages(token, id)]).catch(raise);
+  const flash = FLASHES.find((key) => event.url.searchParams.has(key)) ?? null;
+  return { bid, thread, flash, now: Date.now() };
+};
+
+export const actions: Actions = {
+  message: async (event) => {
+    const token = signedIn(event);
+    const id = bidId(event.params.id);
+    const values = readFields(await event.request.formData(), ['body']);
+    const parsed = bidMessageBody.safeParse(values);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error.issues);
+      return failed('message', 400, errors.body ?? 'Write a message', values, errors);
+    }
+    try {
+      await bidsApi.postMessage(token, id, parsed.data.body);
+    } catch (cause) {
+      return refused('message', cause, values);
+    }
+    redirect(303, `/bids/${id}#messages`);
+  },
+
+  withdraw: async (event) => {
+    const token = signedIn(event);
+    const id = bidId(event.params.id);
+    try {
+      await bidsApi.withdraw(token, id);
+    } catch (cause) {
+      return refused('withdraw', cause);
+    }
+    redirect(303, `/bids/${id}?withdrawn=1`);
+  },
+
+  mark: async (event) => {
+    const token = signedIn(event);
+    const id = bidId(event.params.id);
+    const { mark } = readFields(await event.request.formData(), ['mark']);
+    const action = MARKS.find((m) => m === mark);
+    if (!action) return failed('mark', 400, 'Choose what to do with the bid');
+    try {
+      await bidsApi.mark(token, id, action);
+    } catch (cause) {
+      return refused('mark', cause);
+    }
+    redirect(303, `/bids/${id}`);
+  },
+
+  decline: async (event) => {
+    const token = signedIn(event);
+    const id = bidId(event.params.id);
+    const values = readFields(await event.request.formData(), ['reason']);
+    const parsed = declineBidBody.safeParse({ reason: values.reason });
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error.issues);
+      return failed('decline', 400, errors.reason ?? 'Check the reason', values, errors);
+    }
+    try {
+      await bidsApi.decline(token, id, parsed.data.reason || undefined);
+    } catch (cause) {
+      return refused('decline', cause, values);
+    }
+    redirect(303, `/bids/${id}?declined=1`);
+  },
+
+  accept: async (event) => {
+    const token = signedIn(event);
+    const id = bidId(event.params.id);
+    let engagementId: string;
+    try {
+      engagementId = (await bidsApi.accept(token, id)).id;
+    } catch (cause) {
+      return refused('accept', cause);
+    }
+    redirect(303, `/engagements/${engagementId}?hired=1`);
+  },
+};
