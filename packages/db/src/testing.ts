@@ -38,6 +38,11 @@ export async function prepareTemplate(url: string): Promise<void> {
   }
 }
 
+/** Drops the template when the test run ends, so runs on a shared server leave nothing behind. */
+export async function dropTemplate(url: string): Promise<void> {
+  await admin(url, (c) => c.query(`DROP DATABASE IF EXISTS "${templateName(url)}" WITH (FORCE)`));
+}
+
 /**
  * The database a test file runs against, chosen by the vitest project:
  * `HANDOFF_TEST_DB=postgres` clones the migrated template into a database of its own on the real
