@@ -39,6 +39,11 @@ describe.skipIf(!chromiumPath)('account journey in Chromium', () => {
     expect(body).toMatch(/owner|hand off/i);
     expect(body).toMatch(/provider|profile/i);
     await shot(page, '03-dashboard');
+    // Signed in, the footer offers the account's pages, not a log-in.
+    const footer = page.getByRole('navigation', { name: 'Footer' });
+    await footer.getByRole('link', { name: 'Dashboard' }).waitFor();
+    expect(await footer.getByRole('link', { name: 'Log in' }).count()).toBe(0);
+    expect(await footer.getByRole('link', { name: 'Create an account' }).count()).toBe(0);
 
     const cookies = await page.context().cookies();
     const access = cookies.find((c) => c.name === 'handoff_access');
@@ -48,6 +53,10 @@ describe.skipIf(!chromiumPath)('account journey in Chromium', () => {
     await page.waitForURL(`${base}/`);
     await page.goto(`${base}/dashboard`);
     await page.waitForURL(/\/login/);
+    await page
+      .getByRole('navigation', { name: 'Footer' })
+      .getByRole('link', { name: 'Create an account' })
+      .waitFor();
     await shot(page, '04-login');
 
     await page.fill('input[name="email"]', email);
