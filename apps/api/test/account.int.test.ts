@@ -229,6 +229,28 @@ describe('notifications', () => {
     );
   });
 
+  it('shows each role the notification settings that concern it', async () => {
+    const kindsOf = async (role: 'owner' | 'provider' | 'both') => {
+      const { session } = await signUp(t.app, { role });
+      const res = await t.app.inject({
+        url: '/notifications/preferences',
+        headers: bearer(session.accessToken),
+      });
+      return (res.json().preferences as { kind: string }[]).map((p) => p.kind);
+    };
+    const owner = await kindsOf('owner');
+    expect(owner).toEqual(expect.arrayContaining(['account.security', 'bid.received', 'message.received']));
+    expect(owner).not.toContain('provider.member-joined');
+    expect(owner).not.toContain('job.new-match');
+    const provider = await kindsOf('provider');
+    expect(provider).toEqual(
+      expect.arrayContaining(['provider.member-joined', 'job.invitation', 'bid.accepted']),
+    );
+    expect(provider).not.toContain('bid.received');
+    const both = await kindsOf('both');
+    expect(both).toEqual(expect.arrayContaining(['bid.received', 'provider.member-joined']));
+  });
+
   it('sends a notification e-mail with a one-click unsubscribe link that works without logging in', async () => {
     const { body, session } = await signUp(t.app);
     const headers = bearer(session.accessToken);

@@ -2,7 +2,13 @@ import type { Clock } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { LinkSigner } from '../links.ts';
 import type { TxScope } from '../transaction.ts';
-import { emailWanted, isNotificationKind, notificationKinds, type NotificationKind } from './kinds.ts';
+import {
+  concerns,
+  emailWanted,
+  isNotificationKind,
+  notificationKinds,
+  type NotificationKind,
+} from './kinds.ts';
 import type { NewNotification, NotificationsRepository } from './ports.ts';
 
 export interface NotificationServiceDeps {
@@ -48,9 +54,13 @@ export function createNotificationService({ notifications, signer, clock }: Noti
 
     markAllRead: (userId: string) => notifications.markAllRead(userId, clock.now()),
 
-    async emailPreferences(userId: string): Promise<EmailPreference[]> {
+    /** The settings of the kinds that concern someone with these roles (all kinds without roles). */
+    async emailPreferences(userId: string, roles?: readonly string[]): Promise<EmailPreference[]> {
       const stored = await notifications.emailPreferences(userId);
-      return (Object.keys(notificationKinds) as NotificationKind[]).map((kind) => {
+      const kinds = (Object.keys(notificationKinds) as NotificationKind[]).filter(
+        (kind) => !roles || concerns(kind, roles),
+      );
+      return kinds.map((kind) => {
         const k = notificationKinds[kind];
         return {
           kind,

@@ -110,7 +110,7 @@ export async function notificationRoutes(
         response: { 200: preferencesResponse, 401: errorResponse },
       },
     },
-    async (request) => ({ preferences: await svc.emailPreferences(request.user.sub) }),
+    async (request) => ({ preferences: await svc.emailPreferences(request.user.sub, request.user.roles) }),
   );
 
   app.put(
@@ -126,7 +126,7 @@ export async function notificationRoutes(
     },
     async (request) => {
       await svc.setEmailPreferences(request.user.sub, request.body.email);
-      return { preferences: await svc.emailPreferences(request.user.sub) };
+      return { preferences: await svc.emailPreferences(request.user.sub, request.user.roles) };
     },
   );
 
