@@ -12,7 +12,8 @@ if (postgresProject)
 describe.skipIf(postgresProject)('the api while its embedded database restarts', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp();
+    // The api's own watchdog figure (tests otherwise wait longer before calling a statement a wedge).
+    t = await buildTestApp({ probeTimeoutMs: 5_000 });
   });
   afterAll(async () => {
     await t?.close();

@@ -13,9 +13,11 @@ export interface TestApp {
 
 /** The real app on the project's test database (real Postgres or PGlite), with overridable env. */
 export async function buildTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; runJobs?: boolean } = {},
+  options: { env?: Record<string, string>; clock?: Clock; runJobs?: boolean; probeTimeoutMs?: number } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(
+    options.probeTimeoutMs ? { probeTimeoutMs: options.probeTimeoutMs } : {},
+  );
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from './client.ts';
+import type { EmbeddedEvent } from './embedded/supervisor.ts';
 import { migrate } from './migrate.ts';
 
 /** The migrated template every Postgres test file clones (made once by test/pg-global-setup.ts). */
@@ -49,7 +50,9 @@ export async function dropTemplate(url: string): Promise<void> {
  * server at DATABASE_URL (dropped on close), so files never see each other's rows or jobs;
  * otherwise a fresh in-memory PGlite with the same migrations.
  */
-export async function openTestDatabase(): Promise<Database & { url?: string }> {
+export async function openTestDatabase(
+  options: { probeTimeoutMs?: number } = {},
+): Promise<Database & { url?: string }> {
   if (process.env.HANDOFF_TEST_DB === 'postgres') {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('HANDOFF_TEST_DB=postgres needs DATABASE_URL');
@@ -73,7 +76,18 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const dataDir = join(home, 'pglite');
   const template = process.env.HANDOFF_PGLITE_TEMPLATE;
   if (template && existsSync(template)) cpSync(template, dataDir, { recursive: true });
-  const database = await openDatabase({ dataDir, poolMax: 4 });
+  const database = await openDatabase({
+    dataDir,
+    poolMax: 4,
+    // A CI run serves several files' databases on two cores, cold: a statement slower than the
+    // api's 5 s is not yet a wedge here. Tests of the watchdog itself pass the api's figure.
+    probeTimeoutMs: options.probeTimeoutMs ?? 20_000,
+    // A restart in the middle of a test is news: it is said, with what was running, so that the
+    // failure it causes can be read from CI's log.
+    onEmbeddedEvent: (event) => {
+      if (event.type !== 'ready' || event.restarts > 0) console.error(describeEvent(dataDir, event));
+    },
+  });
   if (!template) await migrate(database);
   return {
     ...database,
@@ -102,4 +116,17 @@ let counter = 0;
 export function uniqueEmail(prefix = 'user'): string {
   counter += 1;
   return `${prefix}.${Date.now().toString(36)}.${process.pid}.${counter}@example.test`;
+}
+
+function describeEvent(dataDir: string, event: EmbeddedEvent): string {
+  const what =
+    event.type === 'ready'
+      ? `ready again (restart ${event.restarts}, ${event.startMs} ms)`
+      : event.type === 'wedged'
+        ? `pid ${event.pid} did not answer for ${Math.round(event.waitedMs / 1000)} s: killed, restarting`
+        : `pid ${event.pid} exited (${event.signal ?? `code ${event.code}`}): restarting`;
+  const tail = event.type === 'ready' ? [] : event.lastStatements.slice(-8);
+  return [`[handoff] test database ${dataDir}: ${what}`, ...tail.map((s) => `    ${s.slice(0, 300)}`)].join(
+    '\n',
+  );
 }
