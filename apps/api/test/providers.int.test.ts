@@ -206,6 +206,21 @@ describe('validation', () => {
 });
 
 describe('publishing', () => {
+  it('saves a draft with no provider type yet, then names the type among everything publishing needs', async () => {
+    const me = await signUpProvider(t.app);
+    const created = await req('POST', '/providers', me.headers, { name: 'Undecided Books' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ kind: null, status: 'draft' });
+    const res = await req('POST', `/providers/${created.json().id}/publish`, me.headers);
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().fields)).toEqual(
+      expect.arrayContaining(['kind', 'headline', 'bio', 'functions', 'industries', 'country']),
+    );
+    expect(res.json().fields.kind).toMatch(/freelancer, a virtual assistant or a firm/);
+    const stored = (await req('GET', `/providers/${created.json().id}`, me.headers)).json();
+    expect(stored.missingForPublish.map((m: { field: string }) => m.field)).toContain('kind');
+  });
+
   it('refuses an incomplete profile and says which fields are missing', async () => {
     const me = await signUpProvider(t.app);
     const draft = await createProfile(t.app, me.headers, {

@@ -33,13 +33,35 @@ describe.skipIf(!chromiumPath)('provider profiles and search in Chromium', () =>
     await page.getByRole('link', { name: 'Create your profile' }).click();
     await page.waitForURL(`${base}/provider/profile`);
 
-    // Publishing too early saves the draft and lists what is missing, with links to the fields.
+    // The name starts as the account's. Publishing with the name emptied lists everything at once:
+    // the name, the provider type and the rest, in one round, and saves nothing.
+    expect(await page.inputValue('input[name="name"]')).toBe('Maya Harbor');
+    await page.fill('input[name="name"]', '');
+    await page.getByRole('button', { name: 'Save and publish' }).click();
+    const blocked = page.getByRole('alert');
+    await blocked.getByText('Nothing is saved yet').waitFor();
+    const everything = (await blocked.textContent()) ?? '';
+    for (const need of [
+      'name',
+      'freelancer, a virtual assistant or a firm',
+      'headline',
+      'bio',
+      'time zone',
+    ]) {
+      expect(everything).toContain(need);
+    }
+    await shots(page, '29-provider-editor-all-missing');
+
+    // A draft saves without a provider type; publishing too early then keeps it and lists what is missing.
     await page.fill('input[name="name"]', name);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(`${base}/provider/profile?saved=1`);
     await page.check('input[name="kind"][value="firm"]');
     await page.getByRole('button', { name: 'Save and publish' }).click();
     const refused = page.getByRole('alert');
     await refused.getByText('To publish, complete these').waitFor();
     expect(await refused.textContent()).toContain('headline');
+    expect(await refused.textContent()).not.toContain('freelancer, a virtual assistant or a firm');
     await expect.poll(() => page.locator('.side .badge').textContent()).toContain('Draft');
     expect(await page.inputValue('input[name="name"]')).toBe(name);
 

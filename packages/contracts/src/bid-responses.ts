@@ -115,7 +115,7 @@ export const comparedBid = z.object({
     id: z.uuid(),
     name: z.string(),
     slug: z.string(),
-    kind: providerKind,
+    kind: providerKind.nullable(),
     logoUrl: z.string().nullable(),
     ratingAvg: z.number().nullable(),
     ratingCount: z.number().int(),

@@ -7,6 +7,7 @@ export * from './taxonomy.ts';
 export * from './iso-codes.ts';
 export * from './providers.ts';
 export * from './provider-responses.ts';
+export * from './provider-completeness.ts';
 export * from './search.ts';
 export * from './provider-members.ts';
 export * from './bids.ts';

@@ -145,7 +145,7 @@ export const jobPostInvitation = z.object({
   providerId: z.uuid(),
   providerSlug: z.string(),
   providerName: z.string(),
-  providerKind,
+  providerKind: providerKind.nullable(),
   providerHeadline: z.string(),
   message: z.string(),
   invitedAt: z.iso.datetime(),

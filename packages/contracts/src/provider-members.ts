@@ -70,7 +70,7 @@ export const invitationState = z.enum(['open', 'accepted', 'revoked', 'expired']
 
 export const invitationPreviewResponse = z.object({
   providerName: z.string(),
-  providerKind,
+  providerKind: providerKind.nullable(),
   inviterName: z.string().nullable(),
   /** Masked, e.g. a***@example.com. */
   email: z.string(),

@@ -42,7 +42,8 @@ const profileFields = {
   id: z.uuid(),
   slug: z.string(),
   name: z.string(),
-  kind: providerKind,
+  /** Null only on a draft whose author has not chosen yet. */
+  kind: providerKind.nullable(),
   headline: z.string(),
   bio: z.string(),
   functions: z.array(functionServed),
@@ -94,7 +95,7 @@ export const providerSummary = z.object({
   id: z.uuid(),
   slug: z.string(),
   name: z.string(),
-  kind: providerKind,
+  kind: providerKind.nullable(),
   status: providerStatus,
   headline: z.string(),
   role: z.enum(['owner', 'member']),

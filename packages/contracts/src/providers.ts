@@ -162,7 +162,8 @@ export const providerInput = z
     name: text('your name or your firm’s name', 2, 100),
     /** Generated from the name when absent on create; kept as is when absent on update. */
     slug: providerSlug.optional(),
-    kind: providerKind,
+    /** A draft may leave it open; publishing asks for it. */
+    kind: providerKind.nullable().default(null),
     headline: z
       .string({ error: 'Enter a headline' })
       .trim()

@@ -19,7 +19,7 @@ export const savedProvider = z.object({
   providerId: z.uuid(),
   slug: z.string(),
   name: z.string(),
-  kind: providerKind,
+  kind: providerKind.nullable(),
   headline: z.string(),
   functions: z.array(functionRef),
   note: z.string(),

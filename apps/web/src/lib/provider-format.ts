@@ -22,7 +22,8 @@ export function countryName(code: string): string {
   }
 }
 
-export const kindLabel = (kind: ProviderKind): string => PROVIDER_KIND_LABELS[kind] ?? kind;
+export const kindLabel = (kind: ProviderKind | null): string =>
+  kind === null ? 'Provider type not chosen yet' : (PROVIDER_KIND_LABELS[kind] ?? kind);
 
 export const bandLabel = (band: string): string =>
   TIMEZONE_BAND_LABELS[band as keyof typeof TIMEZONE_BAND_LABELS] ?? band;

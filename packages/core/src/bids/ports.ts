@@ -134,7 +134,7 @@ export interface ComparisonBidRow {
     id: string;
     name: string;
     slug: string;
-    kind: ProviderKind;
+    kind: ProviderKind | null;
     logoSha256: string | null;
     ratingAvg: number | null;
     ratingCount: number;

@@ -116,7 +116,7 @@ export interface ProviderForJob {
   id: string;
   name: string;
   slug: string;
-  kind: ProviderKind;
+  kind: ProviderKind | null;
   headline: string;
   currency: string;
   functions: { slug: string; duties: string[] }[];
@@ -134,7 +134,7 @@ export interface JobPostInvitationRecord {
   providerId: string;
   providerSlug: string;
   providerName: string;
-  providerKind: ProviderKind;
+  providerKind: ProviderKind | null;
   providerHeadline: string;
   message: string;
   invitedAt: Date;

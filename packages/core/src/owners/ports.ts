@@ -82,7 +82,7 @@ export interface SavedProviderRecord {
   providerId: string;
   slug: string;
   name: string;
-  kind: ProviderKind;
+  kind: ProviderKind | null;
   headline: string;
   functions: string[];
   note: string;

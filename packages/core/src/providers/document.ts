@@ -45,6 +45,7 @@ export function timezoneBand(timeZone: string): Band {
 export function toIndexDocument(p: ProviderIndexSource): ProviderIndexDocument {
   const published =
     p.status === 'published' &&
+    p.kind !== null &&
     p.rateMin !== null &&
     p.rateMax !== null &&
     p.timezone !== null &&
@@ -56,7 +57,7 @@ export function toIndexDocument(p: ProviderIndexSource): ProviderIndexDocument {
     name: p.name,
     headline: p.headline,
     bio: p.bio,
-    kind: p.kind,
+    kind: p.kind ?? 'freelancer', // only read when published, which requires a kind
     functions: p.functions.map((f) => f.slug),
     functionNames: p.functions.map((f) => findFunction(f.slug)?.name ?? f.slug),
     industries: [...p.industries],

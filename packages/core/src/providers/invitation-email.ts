@@ -34,7 +34,7 @@ export function createInvitationEmailHandlers({
       const inv = await members.findInvitation(invitationId);
       if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= clock.now()) return;
       const who = inv.inviterName ?? 'A colleague';
-      const noun = KIND_NOUN[inv.providerKind];
+      const noun = inv.providerKind ? KIND_NOUN[inv.providerKind] : 'profile';
       await mailer.send({
         key: `provider-invitation:${invitationId}:${jobId}`,
         to: inv.email,

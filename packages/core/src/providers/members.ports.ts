@@ -25,7 +25,7 @@ export interface ProviderInvitationRecord {
 /** An invitation with what its e-mail and its landing page say about it. */
 export interface InvitationDetails extends ProviderInvitationRecord {
   providerName: string;
-  providerKind: ProviderKind;
+  providerKind: ProviderKind | null;
   inviterName: string | null;
 }
 

@@ -10,7 +10,8 @@ export interface ProviderRecord {
   id: string;
   slug: string;
   name: string;
-  kind: ProviderKind;
+  /** Null on a draft whose author has not chosen yet. */
+  kind: ProviderKind | null;
   status: ProviderStatus;
   headline: string;
   bio: string;

@@ -1,13 +1,18 @@
-import type { MissingField, ProviderInputParsed } from '@handoff/contracts';
+import {
+  BIO_MIN,
+  HEADLINE_MIN,
+  missingForPublish as missingForPublishShared,
+  type MissingField,
+  type ProviderCompleteness,
+  type ProviderInputParsed,
+} from '@handoff/contracts';
 import { ValidationError } from '../errors.ts';
 import { findFunction, findIndustry } from '../taxonomy/index.ts';
-import type { ProviderRecord } from './ports.ts';
 
 // Profile rules that need the taxonomy or the date; the shape of each field is checked by the
 // contracts schema before this runs. Field keys use the request body's paths (functions.0.duties.2).
 
-export const HEADLINE_MIN = 10;
-export const BIO_MIN = 50;
+export { BIO_MIN, HEADLINE_MIN };
 /** A user may own this many provider profiles (an agency rarely needs more; it limits spam). */
 export const MAX_OWNED_PROFILES = 10;
 
@@ -81,49 +86,9 @@ export function validateProfile(input: ProviderInputParsed, now: Date): void {
   }
 }
 
-type Completeness = Pick<
-  ProviderRecord,
-  | 'headline'
-  | 'bio'
-  | 'functions'
-  | 'industries'
-  | 'rateMin'
-  | 'rateMax'
-  | 'languages'
-  | 'timezone'
-  | 'country'
-  | 'remote'
-  | 'onSite'
->;
-
 /** What a profile still needs before it can be published (or stay published); empty when complete. */
-export function missingForPublish(p: Completeness): MissingField[] {
-  const missing: MissingField[] = [];
-  const need = (ok: boolean, field: string, message: string) => {
-    if (!ok) missing.push({ field, message });
-  };
-  need(
-    p.headline.length >= HEADLINE_MIN,
-    'headline',
-    `Add a headline of at least ${HEADLINE_MIN} characters`,
-  );
-  need(p.bio.length >= BIO_MIN, 'bio', `Write a bio of at least ${BIO_MIN} characters`);
-  need(p.functions.length > 0, 'functions', 'Choose at least one business function you serve');
-  p.functions.forEach((f, i) =>
-    need(
-      f.duties.length + f.customDuties.length > 0,
-      `functions.${i}.duties`,
-      `Pick at least one duty you cover for ${findFunction(f.slug)?.name ?? f.slug}`,
-    ),
-  );
-  need(p.industries.length > 0, 'industries', 'Choose at least one industry you serve');
-  need(p.rateMin !== null, 'rateMin', 'Enter the lowest hourly rate you charge');
-  need(p.rateMax !== null, 'rateMax', 'Enter the highest hourly rate you charge');
-  need(p.languages.length > 0, 'languages', 'Add at least one language you work in');
-  need(p.timezone !== null, 'timezone', 'Choose your time zone');
-  need(p.country !== null, 'country', 'Choose the country you work from');
-  need(p.remote || p.onSite, 'remote', 'Say whether you work remotely, on site, or both');
-  return missing;
+export function missingForPublish(p: ProviderCompleteness): MissingField[] {
+  return missingForPublishShared(p, (slug) => findFunction(slug)?.name ?? slug);
 }
 
 /** A ValidationError listing what is missing, one field each. */

@@ -35,7 +35,8 @@ export const providers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').$type<'freelancer' | 'virtual_assistant' | 'firm'>().notNull(),
+    /** Null on a draft whose author has not chosen yet; publishing requires it. */
+    kind: text('kind').$type<'freelancer' | 'virtual_assistant' | 'firm'>(),
     status: text('status').$type<'draft' | 'published'>().notNull().default('draft'),
     headline: text('headline').notNull().default(''),
     bio: text('bio').notNull().default(''),

@@ -12,7 +12,13 @@ import { membersApi } from '$lib/server/provider-members-api.ts';
 import { providersApi } from '$lib/server/providers-api.ts';
 import { loginUrl } from '$lib/server/session.ts';
 import { getFunctions, getIndustries } from '$lib/server/taxonomy.ts';
-import { mapErrors, readEditorForm, toProviderInput, type EditorValues } from './editor-form.ts';
+import {
+  mapErrors,
+  missingFromValues,
+  readEditorForm,
+  toProviderInput,
+  type EditorValues,
+} from './editor-form.ts';
 import { editorOptions } from './options.ts';
 import { inviteAction, removeAction, revokeAction, teamFlash } from './team-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -55,6 +61,7 @@ export const load: PageServerLoad = async (event) => {
     industries,
     options: editorOptions(),
     flash,
+    accountName: event.locals.user?.name ?? '',
     teamFlash: teamFlash(event.url),
     now: Date.now(),
   };
@@ -92,8 +99,23 @@ async function readLogo(data: FormData): Promise<RawBody | string | null> {
   return { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type };
 }
 
+/**
+ * A draft the form cannot save yet, on "Save and publish": the draft's own errors and everything
+ * publishing will ask for, together, so nothing is revealed one round at a time.
+ */
+async function publishBlocked(values: EditorValues, errors: Record<string, string>) {
+  const functions = (await getFunctions()) ?? [];
+  const name = (slug: string) => functions.find((f) => f.slug === slug)?.name ?? slug;
+  const missing = [
+    ...Object.entries(errors).map(([field, message]) => ({ field, message })),
+    ...missingFromValues(values, name).filter((m) => !(m.field in errors)),
+  ];
+  const all = { ...Object.fromEntries(missing.map((m) => [m.field, m.message])), ...errors };
+  return failure(400, values, all, 'Nothing is saved yet. To save and publish, complete these:', missing);
+}
+
 /** Creates or replaces the profile from the form, then uploads the logo if one was chosen. */
-async function save(event: RequestEvent, token: string) {
+async function save(event: RequestEvent, token: string, publishing = false) {
   const data = await event.request.formData();
   const values = readEditorForm(data);
   const slugs = values.functions.map((f) => f.slug);
@@ -101,7 +123,10 @@ async function save(event: RequestEvent, token: string) {
   const logo = await readLogo(data);
   if (typeof logo === 'string') return failure(400, values, { logo }, FIX);
   const parsed = providerInput.safeParse(toProviderInput(values));
-  if (!parsed.success) return failure(400, values, mapErrors(fieldErrors(parsed.error.issues), slugs), FIX);
+  if (!parsed.success) {
+    const errors = mapErrors(fieldErrors(parsed.error.issues), slugs);
+    return publishing ? publishBlocked(values, errors) : failure(400, values, errors, FIX);
+  }
 
   let profile: ProviderProfile;
   try {
@@ -132,7 +157,7 @@ export const actions: Actions = {
   /** "Save and publish": the form's changes are saved first, so nothing typed is lost. */
   publish: async (event) => {
     const token = providerToken(event);
-    const saved = await save(event, token);
+    const saved = await save(event, token, true);
     if (!('profile' in saved)) return saved;
     const { profile, values } = saved;
     try {

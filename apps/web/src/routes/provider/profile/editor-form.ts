@@ -1,4 +1,9 @@
-import type { ProviderProfile } from '@handoff/contracts';
+import {
+  missingForPublish,
+  type MissingField,
+  type ProviderKind,
+  type ProviderProfile,
+} from '@handoff/contracts';
 
 // The profile editor's form, as plain strings and lists: what the page renders and what a failed save
 // hands back. Field names in the HTML: `functions` (slugs), `duties.<slug>` and `custom.<slug>` (the
@@ -58,9 +63,10 @@ const MAX_ROWS = 12;
 const str = (value: number | string | null | undefined) =>
   value === null || value === undefined ? '' : String(value);
 
-export function valuesFromProfile(p: ProviderProfile | null): EditorValues {
+/** The form's values for a profile; a new profile starts with the account's name. */
+export function valuesFromProfile(p: ProviderProfile | null, accountName = ''): EditorValues {
   return {
-    name: p?.name ?? '',
+    name: p?.name ?? accountName,
     slug: p?.slug ?? '',
     headline: p?.headline ?? '',
     bio: p?.bio ?? '',
@@ -210,6 +216,33 @@ export function toProviderInput(v: EditorValues) {
       duties: r.duties,
     })),
   };
+}
+
+/**
+ * What publishing would still ask of the form as typed, keyed like the page's fields. Lets "Save and
+ * publish" list everything at once even when the draft itself has a field to fix first.
+ */
+export function missingFromValues(v: EditorValues, functionName: (slug: string) => string): MissingField[] {
+  const rate = (value: string) => (amount(value) === null ? null : 1);
+  const missing = missingForPublish(
+    {
+      kind: (orUndefined(v.kind) as ProviderKind | undefined) ?? null,
+      headline: v.headline,
+      bio: v.bio,
+      functions: v.functions,
+      industries: v.industries,
+      rateMin: rate(v.rateMin),
+      rateMax: rate(v.rateMax),
+      languages: v.languages,
+      timezone: orUndefined(v.timezone) ?? null,
+      country: orUndefined(v.country) ?? null,
+      remote: v.remote,
+      onSite: v.onSite,
+    },
+    functionName,
+  );
+  const slugs = v.functions.map((f) => f.slug);
+  return missing.map((m) => ({ field: formKey(m.field, slugs), message: m.message }));
 }
 
 const INDEX = /^\d+$/;

@@ -1,0 +1,1 @@
+ALTER TABLE "providers" ALTER COLUMN "kind" DROP NOT NULL;
