@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
-import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { adminRoutes, peopleRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -107,6 +107,7 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
     feed: services.jobPostFeed,
   });
   await fastify.register(adminRoutes, { outbox: services.outbox, jobs });
+  await fastify.register(peopleRoutes, { people: services.people });
   if (services.devMailbox) await fastify.register(devMailboxRoutes, { mailbox: services.devMailbox });
 }
 

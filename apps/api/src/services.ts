@@ -17,6 +17,7 @@ import {
   createDevMailboxStore,
   createNotificationsRepository,
   createOutboxRepository,
+  createPeopleRepository,
   createProviderMembersRepository,
   createProvidersRepository,
   createRefreshSessionsRepository,
@@ -32,6 +33,7 @@ import {
   createJobPostService,
 } from '@handoff/core/job-posts';
 import { createOwnerService, createSavedProviderService } from '@handoff/core/owners';
+import { createPeopleService } from '@handoff/core/people';
 import {
   createJobPostFeedRepository,
   createJobPostInvitationsRepository,
@@ -137,6 +139,7 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
     account: createAccountService({ transaction, users, hasher, signer, clock, notifications }),
     taxonomy: createTaxonomyRepository(db),
     outbox: createOutboxRepository(db),
+    people: createPeopleService({ transaction, people: createPeopleRepository(db), clock }),
     search,
     providers: createProviderService({ transaction, providers: createProvidersRepository(db), clock }),
     providerMembers: createProviderMemberService({

@@ -10,6 +10,7 @@ import type { BidsRepository } from './bids/ports.ts';
 import type { JobPostMatchesRepository } from './job-posts/feed.ports.ts';
 import type { JobPostInvitationsRepository, JobPostsRepository } from './job-posts/ports.ts';
 import type { OwnersRepository } from './owners/ports.ts';
+import type { PeopleRepository } from './people/ports.ts';
 
 /** The repositories a use case may touch inside one database transaction, outbox included. */
 export interface TxScope {
@@ -26,6 +27,7 @@ export interface TxScope {
   jobPosts: JobPostsRepository;
   jobPostInvitations: JobPostInvitationsRepository;
   jobPostMatches: JobPostMatchesRepository;
+  people: PeopleRepository;
   jobs: JobQueue;
 }
 

@@ -20,6 +20,7 @@ export * from './repositories/job-posts.ts';
 export * from './repositories/job-post-invitations.ts';
 export * from './repositories/job-post-feed.ts';
 export * from './repositories/job-post-matches.ts';
+export * from './repositories/people.ts';
 export * from './demo/providers.ts';
 export * from './demo/seed-providers.ts';
 export * from './demo/seed-jobs.ts';

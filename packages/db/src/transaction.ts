@@ -14,6 +14,7 @@ import { createJobPostInvitationsRepository } from './repositories/job-post-invi
 import { createJobPostMatchesRepository } from './repositories/job-post-matches.ts';
 import { createJobPostsRepository } from './repositories/job-posts.ts';
 import { createOwnersRepository } from './repositories/owners.ts';
+import { createPeopleRepository } from './repositories/people.ts';
 
 /** The repositories bound to one transaction. */
 export function scopeFor(db: Db, onJob?: () => void): TxScope {
@@ -31,6 +32,7 @@ export function scopeFor(db: Db, onJob?: () => void): TxScope {
     jobPosts: createJobPostsRepository(db),
     jobPostInvitations: createJobPostInvitationsRepository(db),
     jobPostMatches: createJobPostMatchesRepository(db),
+    people: createPeopleRepository(db),
     jobs: createOutboxWriter(db, onJob),
   };
 }

@@ -1,6 +1,6 @@
 import type { LogInBody, Role, SignUpBody } from '@handoff/contracts';
 import type { Clock } from '../clock.ts';
-import { ConflictError, UnauthorizedError } from '../errors.ts';
+import { ConflictError, ForbiddenError, UnauthorizedError } from '../errors.ts';
 import { issueAccountToken } from '../account/tokens.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import type { Transactor } from '../transaction.ts';
@@ -30,6 +30,7 @@ export interface IssuedSession {
 
 const WRONG_CREDENTIALS = 'E-mail or password is wrong';
 const SESSION_ENDED = 'Your session has ended, please log in again';
+export const SUSPENDED = 'This account is suspended by Handoff’s operators, so it cannot log in';
 
 export function rolesFor(choice: SignUpBody['role']): Role[] {
   return choice === 'both' ? ['owner', 'provider'] : [choice];
@@ -42,6 +43,8 @@ export function createAuthService(deps: AuthServiceDeps) {
   const decoy = () => (decoyHash ??= hasher.hash('decoy-password-that-never-matches'));
 
   async function issue(user: UserRecord, familyId: string, client: ClientInfo): Promise<IssuedSession> {
+    // Only reached with the right password or a live refresh token, so it tells nothing to a guesser.
+    if (user.suspendedAt) throw new ForbiddenError(SUSPENDED);
     const refreshToken = newOpaqueToken();
     const refreshTokenExpiresAt = new Date(clock.now().getTime() + refreshTokenTtlMs);
     await sessions.create({

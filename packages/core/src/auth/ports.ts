@@ -6,6 +6,8 @@ export interface UserRecord {
   name: string;
   roles: Role[];
   emailVerifiedAt: Date | null;
+  /** Set while an operator has suspended the account: it cannot log in or refresh. */
+  suspendedAt: Date | null;
   createdAt: Date;
 }
 

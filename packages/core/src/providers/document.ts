@@ -45,6 +45,7 @@ export function timezoneBand(timeZone: string): Band {
 export function toIndexDocument(p: ProviderIndexSource): ProviderIndexDocument {
   const published =
     p.status === 'published' &&
+    !p.hidden &&
     p.kind !== null &&
     p.rateMin !== null &&
     p.rateMax !== null &&

@@ -84,6 +84,8 @@ export type ProviderIndexSource = Pick<
 > & {
   /** First 16 hex digits of the logo's SHA-256, or null without a logo: the logo URL's version. */
   logoVersion: string | null;
+  /** Its owner is suspended: search removes it, whatever its status. */
+  hidden?: boolean;
 };
 
 export interface LogoUpload {

@@ -1,4 +1,4 @@
-import { and, eq, like, or } from 'drizzle-orm';
+import { and, eq, isNull, like, or } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { providers, providerSlugRedirects } from '../schema/index.ts';
 
@@ -44,6 +44,6 @@ export async function publishedSlugFor(db: Db, oldSlug: string): Promise<string 
     .select({ slug: providers.slug })
     .from(r)
     .innerJoin(providers, eq(providers.id, r.providerId))
-    .where(and(eq(r.slug, oldSlug), eq(providers.status, 'published')));
+    .where(and(eq(r.slug, oldSlug), eq(providers.status, 'published'), isNull(providers.suspendedAt)));
   return row?.slug ?? null;
 }

@@ -6,7 +6,7 @@ import type {
   ProvidersRepository,
   ProviderWrite,
 } from '@handoff/core/providers';
-import { and, asc, count, eq, exists, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   providerFunctions,
@@ -204,7 +204,11 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
   async function indexSourcesWhere(where: SQL, limit?: number): Promise<ProviderIndexSource[]> {
     // The logo's hash only (never its bytes): hits name the logo by a versioned URL.
     const query = db
-      .select({ ...indexColumns, logoSha256: providerLogos.sha256 })
+      .select({
+        ...indexColumns,
+        logoSha256: providerLogos.sha256,
+        hidden: sql<boolean>`${p.suspendedAt} IS NOT NULL`,
+      })
       .from(p)
       .leftJoin(providerLogos, eq(providerLogos.providerId, p.id))
       .where(where)
@@ -336,7 +340,7 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
       const rows = await db
         .select(recordColumns)
         .from(p)
-        .where(and(eq(p.slug, slug), eq(p.status, 'published')));
+        .where(and(eq(p.slug, slug), eq(p.status, 'published'), isNull(p.suspendedAt)));
       const [record] = await withChildren(rows);
       return record ?? null;
     },
@@ -361,10 +365,16 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
     indexSources: (ids) => (ids.length ? indexSourcesWhere(inArray(p.id, ids)) : Promise.resolve([])),
 
     publishedIndexSources: (afterId, limit) =>
-      indexSourcesWhere(and(eq(p.status, 'published'), afterId ? gt(p.id, afterId) : undefined)!, limit),
+      indexSourcesWhere(
+        and(eq(p.status, 'published'), isNull(p.suspendedAt), afterId ? gt(p.id, afterId) : undefined)!,
+        limit,
+      ),
 
     async countPublished() {
-      const [row] = await db.select({ n: count() }).from(p).where(eq(p.status, 'published'));
+      const [row] = await db
+        .select({ n: count() })
+        .from(p)
+        .where(and(eq(p.status, 'published'), isNull(p.suspendedAt)));
       return row?.n ?? 0;
     },
   };

@@ -10,17 +10,20 @@ const publicColumns = {
   name: users.name,
   roles: users.roles,
   emailVerifiedAt: users.emailVerifiedAt,
+  suspendedAt: users.suspendedAt,
   createdAt: users.createdAt,
 };
 
 const toRecord = (
-  row: Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'roles' | 'emailVerifiedAt' | 'createdAt'>,
+  row: Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'roles' | 'emailVerifiedAt' | 'suspendedAt' | 'createdAt'
+  >,
 ): UserRecord => ({
   id: row.id,
   email: row.email,
   name: row.name,
   roles: row.roles as Role[],
   emailVerifiedAt: row.emailVerifiedAt,
+  suspendedAt: row.suspendedAt,
   createdAt: row.createdAt,
 });
 

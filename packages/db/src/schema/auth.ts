@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -14,6 +14,9 @@ export const users = pgTable('users', {
   emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   /** Access tokens issued before this (a password reset) are no longer accepted. */
   sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
+  /** Set by an operator: the person cannot log in and their profiles are hidden until reinstated. */
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  suspendedReason: text('suspended_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -41,5 +44,29 @@ export const refreshSessions = pgTable(
   (t) => [
     index('refresh_sessions_family_idx').on(t.familyId),
     index('refresh_sessions_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Every operator action, append-only: no route updates or deletes a row, and a trigger (migration
+ * 0014) refuses UPDATE and DELETE in the database itself. Ids are kept without foreign keys so the
+ * record outlives the accounts it names.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actorId: uuid('actor_id').notNull(),
+    actorEmail: text('actor_email').notNull(),
+    action: text('action').notNull(),
+    targetUserId: uuid('target_user_id'),
+    targetEmail: text('target_email'),
+    reason: text('reason').notNull().default(''),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_log_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('audit_log_target_idx').on(t.targetUserId, t.createdAt.desc()),
   ],
 );

@@ -57,6 +57,8 @@ export const providers = pgTable(
     ratingCount: integer('rating_count').notNull().default(0),
     verifiedReferenceCount: integer('verified_reference_count').notNull().default(0),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Its owner's account is suspended: hidden from search and its public page until reinstated. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,11 +1,20 @@
 import {
+  auditLogQuery,
+  auditLogResponse,
   errorResponse,
   jobsOverviewQuery,
   jobsOverviewResponse,
   messageResponse,
   outboxIdParams,
+  peopleQuery,
+  peopleResponse,
+  personIdParams,
+  personResponse,
+  reinstateBody,
+  suspendBody,
 } from '@handoff/contracts';
 import { ForbiddenError, NotFoundError } from '@handoff/core/errors';
+import type { AuditEntry, PeopleService, PersonDetail, PersonSummary } from '@handoff/core/people';
 import type { OutboxRepository } from '@handoff/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -98,6 +107,163 @@ export async function adminRoutes(fastify: FastifyInstance, opts: { outbox: Outb
         throw new NotFoundError('No failed job with that id');
       if (opts.jobs.mode === 'in-process') opts.jobs.runner.wake();
       return { message: `Job ${request.params.id} will run again.` };
+    },
+  );
+}
+
+const cursorOf = (e: { createdAt: Date; id: string }) => `${e.createdAt.toISOString()}_${e.id}`;
+const AUDIT_PAGE = 50;
+
+const auditView = (e: AuditEntry) => ({ ...e, createdAt: e.createdAt.toISOString() });
+
+const personView = (p: PersonDetail, audit: AuditEntry[]) => ({
+  ...summaryView(p),
+  suspendedReason: p.suspendedReason,
+  profiles: p.profiles,
+  securityEvents: p.securityEvents.map((e) => ({ ...e, at: e.at.toISOString() })),
+  audit: audit.map(auditView),
+});
+
+const summaryView = (p: PersonSummary) => ({
+  id: p.id,
+  email: p.email,
+  name: p.name,
+  roles: p.roles,
+  emailVerifiedAt: iso(p.emailVerifiedAt),
+  suspendedAt: iso(p.suspendedAt),
+  createdAt: p.createdAt.toISOString(),
+});
+
+/**
+ * The operator's people desk. The audit log has a read route and nothing else: no route updates or
+ * deletes an entry, and the database refuses it too.
+ */
+export async function peopleRoutes(fastify: FastifyInstance, opts: { people: PeopleService }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const guard = { preHandler: [app.authenticate, requireAdmin] };
+  const common = { tags: ['admin'], security: [{ bearerAuth: [] }] };
+  const errors = {
+    400: errorResponse,
+    401: errorResponse,
+    403: errorResponse,
+    404: errorResponse,
+    409: errorResponse,
+  };
+  const detail = async (actor: { sub: string; roles: string[] }, id: string) => {
+    const operator = { id: actor.sub, roles: actor.roles };
+    const [person, audit] = await Promise.all([
+      opts.people.get(operator, id),
+      opts.people.auditLog(operator, { limit: 20, targetUserId: id }),
+    ]);
+    return personView(person, audit);
+  };
+
+  app.get(
+    '/admin/people',
+    {
+      ...guard,
+      schema: {
+        ...common,
+        summary: 'Find people by e-mail or name (newest first, 50 at most)',
+        querystring: peopleQuery,
+        response: { 200: peopleResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const people = await opts.people.find(
+        { id: request.user.sub, roles: request.user.roles },
+        request.query.q,
+      );
+      return { people: people.map(summaryView) };
+    },
+  );
+
+  app.get(
+    '/admin/people/:id',
+    {
+      ...guard,
+      schema: {
+        ...common,
+        summary: 'One person: roles, profiles, recent security events and what operators did',
+        params: personIdParams,
+        response: { 200: personResponse, ...errors },
+      },
+    },
+    async (request) => detail(request.user, request.params.id),
+  );
+
+  app.post(
+    '/admin/people/:id/suspend',
+    {
+      ...guard,
+      schema: {
+        ...common,
+        summary: 'Suspend: no log-in, sessions ended, profiles hidden from search; the reason is audited',
+        params: personIdParams,
+        body: suspendBody,
+        response: { 200: personResponse, ...errors },
+      },
+    },
+    async (request) => {
+      await opts.people.suspend(
+        { id: request.user.sub, roles: request.user.roles },
+        request.params.id,
+        request.body.reason,
+      );
+      return detail(request.user, request.params.id);
+    },
+  );
+
+  app.post(
+    '/admin/people/:id/reinstate',
+    {
+      ...guard,
+      schema: {
+        ...common,
+        summary: 'Lift a suspension: log-in works again and published profiles return to search',
+        params: personIdParams,
+        body: reinstateBody,
+        response: { 200: personResponse, ...errors },
+      },
+    },
+    async (request) => {
+      await opts.people.reinstate(
+        { id: request.user.sub, roles: request.user.roles },
+        request.params.id,
+        request.body.reason,
+      );
+      return detail(request.user, request.params.id);
+    },
+  );
+
+  app.get(
+    '/admin/audit-log',
+    {
+      ...guard,
+      schema: {
+        ...common,
+        summary: 'Every operator action, newest first (read-only)',
+        querystring: auditLogQuery,
+        response: { 200: auditLogResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const before = request.query.before;
+      const cut = before ? before.lastIndexOf('_') : -1;
+      const entries = await opts.people.auditLog(
+        { id: request.user.sub, roles: request.user.roles },
+        {
+          limit: AUDIT_PAGE + 1,
+          ...(before
+            ? { before: { createdAt: new Date(before.slice(0, cut)), id: before.slice(cut + 1) } }
+            : {}),
+        },
+      );
+      const page = entries.slice(0, AUDIT_PAGE);
+      return {
+        entries: page.map(auditView),
+        next: entries.length > AUDIT_PAGE ? cursorOf(page[page.length - 1]!) : null,
+      };
     },
   );
 }

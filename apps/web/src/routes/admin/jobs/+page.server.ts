@@ -1,16 +1,11 @@
 import { outboxIdParams, outboxStatus } from '@handoff/contracts';
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { api, raise } from '$lib/server/api.ts';
 import { apiFailure, readFields } from '$lib/server/forms.ts';
-import { loginUrl } from '$lib/server/session.ts';
+import { operatorToken } from '$lib/server/operator.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Operators only. The API checks the role too; asking first just spares it the call. */
-function operator({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): string {
-  if (!locals.user || !locals.accessToken) redirect(303, loginUrl(`${url.pathname}${url.search}`));
-  if (!locals.user.roles.includes('admin')) error(403, 'Only operators can see this page.');
-  return locals.accessToken;
-}
+const operator = operatorToken;
 
 const statusOf = (url: URL) => {
   const parsed = outboxStatus.safeParse(url.searchParams.get('status') ?? undefined);
