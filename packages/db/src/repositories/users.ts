@@ -15,7 +15,9 @@ const publicColumns = {
 };
 
 const toRecord = (
-  row: Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'roles' | 'emailVerifiedAt' | 'suspendedAt' | 'createdAt'
+  row: Pick<
+    typeof users.$inferSelect,
+    'id' | 'email' | 'name' | 'roles' | 'emailVerifiedAt' | 'suspendedAt' | 'createdAt'
   >,
 ): UserRecord => ({
   id: row.id,
