@@ -12,7 +12,7 @@ export async function sessionRoutes(fastify: FastifyInstance, opts: { sessions: 
   app.get(
     '/account/sessions',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['account'],
         summary: 'Signed-in sessions: device, browser, network, last seen; this one first',
@@ -35,7 +35,7 @@ export async function sessionRoutes(fastify: FastifyInstance, opts: { sessions: 
   app.delete(
     '/account/sessions/:id',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['account'],
         summary: 'Sign out one session of this account',
@@ -53,7 +53,7 @@ export async function sessionRoutes(fastify: FastifyInstance, opts: { sessions: 
   app.post(
     '/account/sessions/sign-out-others',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['account'],
         summary: 'Sign out every session of this account but the one making the request',

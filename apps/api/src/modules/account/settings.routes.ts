@@ -27,7 +27,8 @@ export async function accountSettingsRoutes(
   // Routes that check a password or a link token are limited like log-in, against guessing.
   const rateLimit = { max: opts.rateLimitPerMinute, timeWindow: '1 minute' };
   const errors = { 400: errorResponse, 401: errorResponse, 409: errorResponse, 429: errorResponse };
-  const signedIn = { preHandler: app.authenticate };
+  // onRequest, not preHandler: a signed-out caller hears "log in" before anything about the body.
+  const signedIn = { onRequest: app.authenticate };
   const security = [{ bearerAuth: [] }];
 
   app.get(
