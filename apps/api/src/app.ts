@@ -7,6 +7,8 @@ import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
+import { accountSettingsRoutes } from './modules/account/settings.routes.ts';
+import { sessionRoutes } from './modules/account/sessions.routes.ts';
 import { adminRoutes, peopleRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { devMailboxRoutes } from './modules/dev/dev-mailbox.routes.ts';
@@ -64,7 +66,7 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(authPlugin, {
     secret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-    isTokenCurrent: services.auth.isAccessTokenCurrent,
+    currentAccess: services.auth.currentAccess,
   });
 
   fastify.decorate('services', services);
@@ -89,6 +91,8 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
     rateLimitPerMinute,
   });
   await fastify.register(accountRoutes, { account: services.account, rateLimitPerMinute });
+  await fastify.register(accountSettingsRoutes, { settings: services.accountSettings, rateLimitPerMinute });
+  await fastify.register(sessionRoutes, { sessions: services.sessions });
   await fastify.register(notificationRoutes, { notifications: services.notifications });
   await fastify.register(taxonomyRoutes, { taxonomy: services.taxonomy });
   await fastify.register(providerRoutes, { providers: services.providers });

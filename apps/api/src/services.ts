@@ -1,6 +1,6 @@
 import { createLinkSigner, type Clock } from '@handoff/core';
-import { createAccountService } from '@handoff/core/account';
-import { createAuthService, type PasswordHasher } from '@handoff/core/auth';
+import { createAccountService, createAccountSettingsService } from '@handoff/core/account';
+import { createAuthService, createSessionService, type PasswordHasher } from '@handoff/core/auth';
 import { createNotificationService } from '@handoff/core/notifications';
 import {
   createProviderMemberService,
@@ -14,6 +14,7 @@ import {
   createEngagementService,
 } from '@handoff/core/bids';
 import {
+  createAccountTokensRepository,
   createDevMailboxStore,
   createNotificationsRepository,
   createOutboxRepository,
@@ -113,6 +114,7 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
   });
 
   const users = createUsersRepository(db);
+  const sessions = createRefreshSessionsRepository(db);
   const bids = createBidsRepository(db);
   const owners = createOwnersRepository(db);
   const jobPostRepository = createJobPostsRepository(db);
@@ -129,7 +131,7 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
     notifications,
     auth: createAuthService({
       users,
-      sessions: createRefreshSessionsRepository(db),
+      sessions,
       hasher,
       clock,
       refreshTokenTtlMs: config.refreshTokenTtlMs,
@@ -137,6 +139,16 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
       notifications,
     }),
     account: createAccountService({ transaction, users, hasher, signer, clock, notifications }),
+    accountSettings: createAccountSettingsService({
+      transaction,
+      users,
+      tokens: createAccountTokensRepository(db),
+      hasher,
+      signer,
+      clock,
+      notifications,
+    }),
+    sessions: createSessionService({ sessions, clock }),
     taxonomy: createTaxonomyRepository(db),
     outbox: createOutboxRepository(db),
     people: createPeopleService({ transaction, people: createPeopleRepository(db), clock }),

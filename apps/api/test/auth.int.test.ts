@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { uniqueEmail } from '@handoff/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, manualClock, PASSWORD, signUp, type TestApp } from './helpers.ts';
@@ -124,7 +125,7 @@ describe('me', () => {
   it('refuses an expired access token', async () => {
     const { session } = await signUp(t.app);
     const past = Math.floor(Date.now() / 1000) - 3600;
-    const claims = { sub: session.user.id, roles: ['owner' as const], iat: past };
+    const claims = { sub: session.user.id, roles: ['owner' as const], sid: randomUUID(), iat: past };
     const expired = t.app.jwt.sign(claims, { expiresIn: 60 });
     const res = await t.app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${expired}` } });
     expect(res.statusCode).toBe(401);

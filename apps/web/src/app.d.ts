@@ -9,6 +9,8 @@ declare global {
     }
     interface Error {
       message: string;
+      /** The one thing that opens the page for this person (a 403 for the wrong role: add it). */
+      action?: { href: string; label: string };
     }
   }
 }

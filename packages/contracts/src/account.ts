@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, passwordSchema, userResponse } from './auth.ts';
 
-const linkToken = z
+export const linkToken = z
   .string({ error: 'The link is missing its token' })
   .trim()
   .min(20, { error: 'This link is incomplete; open it again from the e-mail' })

@@ -21,12 +21,22 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters for your password` })
   .max(200, { error: 'A password is at most 200 characters' });
 
+// Control characters (NUL above all, which Postgres cannot store) never belong in a name.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A person's name as they want it shown: trimmed, 1–120 characters, no control characters. */
+export const personNameSchema = z
+  .string({ error: 'Enter your name' })
+  .trim()
+  .min(1, { error: 'Enter your name' })
+  .max(120, { error: 'A name is at most 120 characters' })
+  .refine((name) => !CONTROL_CHARACTERS.test(name), {
+    error: 'A name can only hold letters, digits, spaces and punctuation',
+  });
+
 export const signUpBody = z.object({
-  name: z
-    .string({ error: 'Enter your name' })
-    .trim()
-    .min(1, { error: 'Enter your name' })
-    .max(120, { error: 'A name is at most 120 characters' }),
+  name: personNameSchema,
   email: emailSchema,
   password: passwordSchema,
   role: signUpRoleSchema,

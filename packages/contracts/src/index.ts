@@ -1,4 +1,5 @@
 export * from './account.ts';
+export * from './account-settings.ts';
 export * from './admin.ts';
 export * from './auth.ts';
 export * from './errors.ts';

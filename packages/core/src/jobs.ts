@@ -6,6 +6,10 @@
 export interface JobPayloads {
   'email.verify-account': { tokenId: string };
   'email.password-reset': { tokenId: string };
+  /** The link that confirms a new address, sent to that address. */
+  'email.confirm-email-change': { tokenId: string };
+  /** Tells the old address of a change, with the link that undoes it. */
+  'email.email-changed': { tokenId: string };
   'email.notification': { notificationId: string };
   'email.provider-invitation': { invitationId: string };
   'maintenance.purge-expired': Record<string, never>;
@@ -34,6 +38,8 @@ export interface JobPolicy {
 export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'email.verify-account': { attempts: 8, backoffMs: 5_000 },
   'email.password-reset': { attempts: 8, backoffMs: 5_000 },
+  'email.confirm-email-change': { attempts: 8, backoffMs: 5_000 },
+  'email.email-changed': { attempts: 8, backoffMs: 5_000 },
   'email.notification': { attempts: 6, backoffMs: 10_000 },
   'email.provider-invitation': { attempts: 8, backoffMs: 5_000 },
   'maintenance.purge-expired': { attempts: 3, backoffMs: 60_000 },

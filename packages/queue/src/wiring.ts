@@ -6,7 +6,7 @@ import {
   type Clock,
   type JobHandlers,
 } from '@handoff/core';
-import { createAccountEmailHandlers } from '@handoff/core/account';
+import { createAccountEmailHandlers, createEmailChangeHandlers } from '@handoff/core/account';
 import { createNotificationEmailHandlers, createNotificationService } from '@handoff/core/notifications';
 import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
 import { createInvitationEmailHandlers } from '@handoff/core/providers';
@@ -82,15 +82,10 @@ export function createJobHandlers({
   const links = createLinks(appUrl);
   const users = createUsersRepository(db);
   const notifications = createNotificationsRepository(db);
+  const accountMail = { tokens: createAccountTokensRepository(db), users, mailer, signer, links, clock };
   const handlers = {
-    ...createAccountEmailHandlers({
-      tokens: createAccountTokensRepository(db),
-      users,
-      mailer,
-      signer,
-      links,
-      clock,
-    }),
+    ...createAccountEmailHandlers(accountMail),
+    ...createEmailChangeHandlers(accountMail),
     ...createNotificationEmailHandlers({
       load: createBatcher(async (ids: string[]) => {
         const found = new Map((await notifications.findForEmail(ids)).map((n) => [n.id, n]));

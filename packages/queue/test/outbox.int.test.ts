@@ -37,6 +37,8 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
   return {
     'email.verify-account': noop,
     'email.password-reset': noop,
+    'email.confirm-email-change': noop,
+    'email.email-changed': noop,
     'maintenance.purge-expired': noop,
     'email.notification': notification,
     'email.provider-invitation': noop,

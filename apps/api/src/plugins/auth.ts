@@ -6,7 +6,10 @@ import fp from 'fastify-plugin';
 
 export interface AccessClaims {
   sub: string;
+  /** The roles when the token was issued; `authenticate` replaces them with the user's roles now. */
   roles: Role[];
+  /** The session (refresh-token family) the token belongs to, so ending that session ends it too. */
+  sid: string;
   /** Issue time in milliseconds (JWT's `iat` has only seconds), compared with password resets. */
   iatMs?: number;
 }
@@ -28,8 +31,11 @@ declare module 'fastify' {
 export interface AuthPluginOptions {
   secret: string;
   accessTokenTtlSeconds: number;
-  /** False when the user is gone or their sessions were ended after the token was issued. */
-  isTokenCurrent: (userId: string, issuedAtMs: number) => Promise<boolean>;
+  /**
+   * The user's roles now, or null when the user is gone, the token's session has ended, or every
+   * session was ended after the token was issued.
+   */
+  currentAccess: (userId: string, sessionId: string, issuedAtMs: number) => Promise<Role[] | null>;
 }
 
 export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOptions) => {
@@ -51,9 +57,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
           : 'Your access token is not valid',
       );
     }
-    const { sub, iat, iatMs } = request.user as AccessClaims & { iat?: number };
-    if (!(await opts.isTokenCurrent(sub, iatMs ?? (iat ?? 0) * 1000))) {
-      throw new UnauthorizedError('Your session has ended, please log in again');
-    }
+    const { sub, sid, iat, iatMs } = request.user as AccessClaims & { iat?: number };
+    // A token without a session id predates session tracking; the web app refreshes it silently.
+    const roles =
+      typeof sid === 'string' ? await opts.currentAccess(sub, sid, iatMs ?? (iat ?? 0) * 1000) : null;
+    if (!roles) throw new UnauthorizedError('Your session has ended, please log in again');
+    request.user.roles = roles;
   });
 });

@@ -1,10 +1,22 @@
+import type { JobName } from '../jobs.ts';
 import type { LinkSigner } from '../links.ts';
 import type { TxScope } from '../transaction.ts';
 import type { AccountTokenPurpose } from './ports.ts';
 
+const HOUR = 60 * 60_000;
 export const TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
-  verify_email: 7 * 86_400_000,
-  reset_password: 60 * 60_000,
+  verify_email: 7 * 24 * HOUR,
+  reset_password: HOUR,
+  change_email: 24 * HOUR,
+  undo_email_change: 7 * 24 * HOUR,
+};
+
+/** The e-mail that carries each kind of link. */
+const MAIL_JOB: Record<AccountTokenPurpose, JobName> = {
+  verify_email: 'email.verify-account',
+  reset_password: 'email.password-reset',
+  change_email: 'email.confirm-email-change',
+  undo_email_change: 'email.email-changed',
 };
 
 /** The string that goes into a link: the row id and its signature. */
@@ -19,20 +31,23 @@ export function parseToken(signer: LinkSigner, purpose: AccountTokenPurpose, tok
   return signer.verify(signature, purpose, id) ? id : null;
 }
 
-/** Creates a token and queues the e-mail that carries it, inside the caller's transaction. */
+/**
+ * Creates a token and queues the e-mail that carries it, inside the caller's transaction. `email`
+ * is the address the link is about (the new one to confirm, the old one to restore).
+ */
 export async function issueAccountToken(
   scope: TxScope,
   userId: string,
   purpose: AccountTokenPurpose,
   now: Date,
+  email: string | null = null,
 ) {
   const { id } = await scope.tokens.create({
     userId,
     purpose,
+    email,
     expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
   });
-  await scope.jobs.enqueue(purpose === 'verify_email' ? 'email.verify-account' : 'email.password-reset', {
-    tokenId: id,
-  });
+  await scope.jobs.enqueue(MAIL_JOB[purpose], { tokenId: id });
   return id;
 }

@@ -24,6 +24,8 @@ export interface ClientInfo {
 
 export interface IssuedSession {
   user: UserRecord;
+  /** The refresh-token family: one per log-in, carried by its access tokens as `sid`. */
+  sessionId: string;
   refreshToken: string;
   refreshTokenExpiresAt: Date;
 }
@@ -31,6 +33,8 @@ export interface IssuedSession {
 const WRONG_CREDENTIALS = 'E-mail or password is wrong';
 const SESSION_ENDED = 'Your session has ended, please log in again';
 export const SUSPENDED = 'This account is suspended by Handoff’s operators, so it cannot log in';
+/** "Last seen" is written at most this often per session, not on every request. */
+const LAST_SEEN_EVERY_MS = 60_000;
 
 export function rolesFor(choice: SignUpBody['role']): Role[] {
   return choice === 'both' ? ['owner', 'provider'] : [choice];
@@ -46,7 +50,8 @@ export function createAuthService(deps: AuthServiceDeps) {
     // Only reached with the right password or a live refresh token, so it tells nothing to a guesser.
     if (user.suspendedAt) throw new ForbiddenError(SUSPENDED);
     const refreshToken = newOpaqueToken();
-    const refreshTokenExpiresAt = new Date(clock.now().getTime() + refreshTokenTtlMs);
+    const now = clock.now();
+    const refreshTokenExpiresAt = new Date(now.getTime() + refreshTokenTtlMs);
     await sessions.create({
       userId: user.id,
       familyId,
@@ -54,8 +59,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       expiresAt: refreshTokenExpiresAt,
       userAgent: client.userAgent ?? null,
       ip: client.ip ?? null,
+      at: now,
     });
-    return { user, refreshToken, refreshTokenExpiresAt };
+    return { user, sessionId: familyId, refreshToken, refreshTokenExpiresAt };
   }
 
   return {
@@ -120,13 +126,20 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     /**
-     * Access tokens are stateless, so a password reset would leave stolen ones working until they
-     * expire; this check, made on every authenticated request, ends them at once.
+     * Access tokens are stateless, so an ended session (logged out, signed out from settings, a
+     * password change or reset) would leave stolen ones working until they expire. This check, made
+     * on every authenticated request, ends them at once, and answers with the roles the user has
+     * now, so a role added in settings works without a new token. Null: refuse the token.
      */
-    async isAccessTokenCurrent(userId: string, issuedAtMs: number): Promise<boolean> {
-      const after = await users.sessionsValidAfter(userId);
-      if (after === undefined) return false;
-      return after === null || issuedAtMs > after.getTime();
+    async currentAccess(userId: string, sessionId: string, issuedAtMs: number): Promise<Role[] | null> {
+      const now = clock.now();
+      const state = await sessions.accessState(userId, sessionId, now);
+      if (!state || !state.lastSeenAt) return null;
+      if (state.validAfter && issuedAtMs <= state.validAfter.getTime()) return null;
+      if (now.getTime() - state.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
+        await sessions.touch(userId, sessionId, now);
+      }
+      return state.roles;
     },
 
     /** When a token issued now counts as issued (the service's clock, the same one resets use). */

@@ -1,5 +1,5 @@
 import type { AccountTokensRepository } from '@handoff/core/account';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { accountTokens } from '../schema/index.ts';
 
@@ -7,6 +7,7 @@ const columns = {
   id: accountTokens.id,
   userId: accountTokens.userId,
   purpose: accountTokens.purpose,
+  email: accountTokens.email,
   expiresAt: accountTokens.expiresAt,
   usedAt: accountTokens.usedAt,
 };
@@ -19,6 +20,22 @@ export function createAccountTokensRepository(db: Db): AccountTokensRepository {
     },
     async findById(id) {
       const [row] = await db.select(columns).from(accountTokens).where(eq(accountTokens.id, id));
+      return row ?? null;
+    },
+    async findOpen(userId, purpose, at) {
+      const [row] = await db
+        .select(columns)
+        .from(accountTokens)
+        .where(
+          and(
+            eq(accountTokens.userId, userId),
+            eq(accountTokens.purpose, purpose),
+            isNull(accountTokens.usedAt),
+            gt(accountTokens.expiresAt, at),
+          ),
+        )
+        .orderBy(desc(accountTokens.createdAt))
+        .limit(1);
       return row ?? null;
     },
     async consume(id, purpose, at) {

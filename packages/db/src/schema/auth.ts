@@ -12,7 +12,7 @@ export const users = pgTable('users', {
     .notNull()
     .default(sql`'{}'::text[]`),
   emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
-  /** Access tokens issued before this (a password reset) are no longer accepted. */
+  /** Access tokens issued before this (a password reset, an undone e-mail change) are no longer accepted. */
   sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
   /** Set by an operator: the person cannot log in and their profiles are hidden until reinstated. */
   suspendedAt: timestamp('suspended_at', { withTimezone: true }),
@@ -37,8 +37,11 @@ export const refreshSessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The browser and address that presented this token, shown in the account's session list. */
     userAgent: text('user_agent'),
     ip: text('ip'),
+    /** Bumped (at most once a minute) by requests made with this session's access tokens. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

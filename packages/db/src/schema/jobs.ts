@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AccountTokenPurpose } from '@handoff/core/account';
 import {
   bigint,
   boolean,
@@ -46,9 +47,9 @@ export const outbox = pgTable(
 );
 
 /**
- * Single-use, expiring links sent by e-mail (verify e-mail, reset password). The link carries the
- * row id and an HMAC of it, so no secret is stored here or put in a job payload, and the worker can
- * rebuild the same link on every retry.
+ * Single-use, expiring links sent by e-mail (verify e-mail, reset password, confirm or undo an
+ * e-mail change). The link carries the row id and an HMAC of it, so no secret is stored here or put
+ * in a job payload, and the worker can rebuild the same link on every retry.
  */
 export const accountTokens = pgTable(
   'account_tokens',
@@ -57,7 +58,9 @@ export const accountTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text('purpose').$type<'verify_email' | 'reset_password'>().notNull(),
+    purpose: text('purpose').$type<AccountTokenPurpose>().notNull(),
+    /** The address a change_email link confirms, or the one an undo_email_change link restores. */
+    email: text('email'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

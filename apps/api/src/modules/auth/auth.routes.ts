@@ -43,6 +43,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
     accessToken: await app.jwt.sign({
       sub: issued.user.id,
       roles: issued.user.roles,
+      sid: issued.sessionId,
       iatMs: opts.auth.issuedAt(),
     }),
     accessTokenExpiresIn: opts.accessTokenTtlSeconds,

@@ -79,6 +79,25 @@ export async function authenticate(event: RequestEvent): Promise<void> {
   }
 }
 
+/**
+ * Swaps this browser's tokens for new ones after a change the access token describes (a role was
+ * added), so the cookie carries what the account is now. The API already reads roles afresh on
+ * every request; this keeps the token honest for anything that reads its claims.
+ */
+export async function renewSession(event: RequestEvent): Promise<void> {
+  const refreshToken = event.cookies.get(REFRESH_COOKIE);
+  if (!refreshToken) return;
+  try {
+    const session = await refreshOnce(refreshToken, clientOf(event));
+    storeSession(event.cookies, session);
+    event.locals.user = session.user;
+    event.locals.accessToken = session.accessToken;
+  } catch (error) {
+    // The change is made either way; the next request refreshes as usual.
+    console.error('[session] renew failed:', error instanceof Error ? error.message : error);
+  }
+}
+
 export function clientOf(event: RequestEvent): ClientInfo {
   let ip: string | undefined;
   try {

@@ -3,8 +3,11 @@ import { raise } from '$lib/server/api.ts';
 import { providersApi, type ProviderSummary } from '$lib/server/providers-api.ts';
 import { loginUrl } from '$lib/server/session.ts';
 
-export const FOR_PROVIDERS =
-  'Jobs and invitations are for providers. This account hires; sign up as a provider to bid on jobs.';
+export const FOR_PROVIDERS = {
+  message:
+    'Jobs and invitations are for providers. This account hires; add the provider role in account settings to bid on jobs.',
+  action: { href: '/settings#roles', label: 'Also work as a provider' },
+};
 
 /**
  * The provider pages' gate: signed in, and either a member of a provider profile or holding the

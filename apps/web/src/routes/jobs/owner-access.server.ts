@@ -4,8 +4,11 @@ import { loginUrl } from '$lib/server/session.ts';
 // The owner's tools (worksheet, jobs, saved providers). The API scopes every call to the caller;
 // asking for the owner role first gives a provider a clear page instead of an empty one.
 
-export const OWNERS_ONLY =
-  'This page is for business-owner accounts. Create an owner account to describe jobs and hire providers.';
+export const OWNERS_ONLY = {
+  message:
+    'This page is for business owners. Add the owner role in account settings to describe jobs and hire providers; your provider profile stays as it is.',
+  action: { href: '/settings#roles', label: 'Also hire providers' },
+};
 
 /** Where to come back to after logging in: the page itself, never an action's `?/name` address. */
 function here(url: URL): string {

@@ -1,4 +1,4 @@
-import { signUpBody, type Session } from '@handoff/contracts';
+import { signUpBody, type Role, type Session } from '@handoff/contracts';
 import { redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/safe-next.ts';
 import { api } from '$lib/server/api.ts';
@@ -15,9 +15,16 @@ function isRole(value: string | null): value is SignUpRole {
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const next = url.searchParams.has('next') ? safeNext(url.searchParams.get('next')) : null;
-  if (locals.user) redirect(303, next ?? '/dashboard');
   // Links such as "Join as a provider" preselect a role; owners are the default audience.
   const role = url.searchParams.get('role');
+  const { user } = locals;
+  if (user) {
+    // Signed in and asking for a role this account lacks: that is one click in account settings.
+    const wanted: Role[] =
+      role === 'both' ? ['owner', 'provider'] : role === 'provider' || role === 'owner' ? [role] : [];
+    const missing = wanted.some((r) => !user.roles.includes(r));
+    redirect(303, missing ? '/settings#roles' : (next ?? '/dashboard'));
+  }
   return { role: isRole(role) ? role : 'owner', next };
 };
 

@@ -30,10 +30,11 @@ const FIX = 'Please fix the highlighted fields.';
 function providerToken({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): string {
   if (!locals.user || !locals.accessToken) redirect(303, loginUrl(url.pathname));
   if (!locals.user.roles.includes('provider')) {
-    error(
-      403,
-      'Only provider accounts have a provider profile. Sign up as a provider to offer your services.',
-    );
+    error(403, {
+      message:
+        'Only provider accounts have a provider profile. Add the provider role to this account in account settings to offer your services; your jobs and hires stay as they are.',
+      action: { href: '/settings#roles', label: 'Also work as a provider' },
+    });
   }
   return locals.accessToken;
 }
