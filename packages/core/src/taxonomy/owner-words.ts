@@ -5,7 +5,8 @@
 /** Per function slug: synonyms (as strong as the name) and owner phrases (stronger still). */
 export const FUNCTION_WORDS: Record<string, { synonyms: readonly string[]; phrases: readonly string[] }> = {
   bookkeeping: {
-    synonyms: ['bookkeeper', 'bookkeeping', 'books'],
+    // Not "books" alone: its stem is "book", as in "book my travel".
+    synonyms: ['bookkeeper', 'bookkeeping'],
     phrases: [
       'invoice',
       'invoicing',
@@ -16,6 +17,11 @@ export const FUNCTION_WORDS: Record<string, { synonyms: readonly string[]; phras
       'receipts',
       'bank reconciliation',
       'reconcile bank',
+      'reconcile bank accounts',
+      'bank accounts',
+      'do books',
+      'keep books',
+      'books closed',
       'quickbooks',
       'xero',
       'ledger',
@@ -53,7 +59,7 @@ export const FUNCTION_WORDS: Record<string, { synonyms: readonly string[]; phras
     phrases: ['inbox', 'email', 'emails', 'calendar', 'travel', 'errands', 'scheduling meetings', 'diary'],
   },
   'web-maintenance': {
-    synonyms: ['web upkeep', 'web maintenance', 'website', 'website maintenance', 'webmaster'],
+    synonyms: ['web upkeep', 'web maintenance', 'website', 'website maintenance', 'webmaster', 'site'],
     phrases: ['wordpress', 'plugins', 'site updates', 'hosting', 'ssl', 'shopify theme', 'web site'],
   },
   marketing: {

@@ -92,6 +92,17 @@ describe('understand', () => {
     expect(u.rest).toEqual([]);
   });
 
+  it.each([
+    ['book my travel', ['virtual-assistance']],
+    ['update my wordpress site', ['web-maintenance']],
+    ['run payroll', ['payroll']],
+    ['reconcile bank accounts', ['bookkeeping']],
+  ])('a function’s own duty words explain the rest of “%s”', (q, f) => {
+    const u = understand(q);
+    expect(u.functions.map((m) => m.slug)).toEqual(f);
+    expect(u.rest).toEqual([]);
+  });
+
   it('keeps words it cannot explain for text search, and drops filler', () => {
     const u = understand('Need a Spanish speaking bookkeeper for restaurants please');
     expect(u.functions[0]?.slug).toBe('bookkeeping');

@@ -211,16 +211,9 @@ function understandWith(index: Index, text: string | undefined): Understanding {
       .filter((m) => m.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1));
   const functions = ranked(fnScore, index.names.fn);
-  // Duty words explain the query only for the function they made the suggestion.
-  const chosen = new Set(functions.map((f) => f.slug));
-  for (const t of left) {
-    if (
-      [...chosen].some(
-        (slug) => index.duties.get(slug)?.has(t.stem) && (byDuties.get(slug) ?? 0) >= MIN_SCORE,
-      )
-    )
-      t.used = true;
-  }
+  // A left-over word among a chosen function's duties is explained by it ("update my wordpress site").
+  const chosen = functions.map((f) => index.duties.get(f.slug));
+  for (const t of left) if (chosen.some((d) => d?.has(t.stem))) t.used = true;
   const meaningful = tokens.filter((t) => !FILLER_WORDS.has(t.word) || t.used);
   return {
     words: meaningful.map((t) => t.word),
