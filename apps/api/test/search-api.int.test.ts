@@ -150,6 +150,68 @@ describe('GET /search/providers', () => {
     expect(await idsOf('sort=rate_asc')).toEqual([ids.shop, ids.realty, ids.payroll]);
   });
 
+  it('reads “X for Y” as function and industry filters and reports them as chips', async () => {
+    const res = await search('q=payroll%20for%20restaurants');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.hits.map((h: { id: string }) => h.id)).toEqual([ids.payroll]);
+    expect(body.understood).toEqual({
+      functions: [{ slug: 'payroll', name: 'Payroll' }],
+      industries: [{ slug: 'restaurants-food-service', name: 'Restaurants & food service' }],
+      text: null,
+      droppedWords: [],
+      corrections: [],
+    });
+    expect(body.queryIgnored).toBe(false);
+    // Owner words, a typo and a question read the same way.
+    expect(await idsOf('q=who%20can%20answer%20the%20phones%20for%20my%20realtor%3F')).toEqual([ids.realty]);
+    expect((await search('q=custmer%20servce%20for%20real%20estate')).json().understood.corrections).toEqual([
+      { from: 'custmer', to: 'customer' },
+      { from: 'servce', to: 'service' },
+    ]);
+  });
+
+  it('searches all text instead with literal=true', async () => {
+    const res = await search('q=payroll%20for%20restaurants&literal=true');
+    expect(res.json()).toMatchObject({ understood: null, queryIgnored: false });
+    expect(res.json().hits.map((h: { id: string }) => h.id)).toEqual([ids.payroll]);
+  });
+
+  it('keeps words it cannot explain as text, and drops them when they find nothing within the chips', async () => {
+    const kept = (await search('q=brightwater%20payroll')).json();
+    expect(kept.understood).toMatchObject({ functions: [{ slug: 'payroll' }], text: 'brightwater' });
+    expect(kept.hits.map((h: { id: string }) => h.id)).toEqual([ids.payroll]);
+    const dropped = (await search('q=payroll%20zanzibarian')).json();
+    expect(dropped.understood).toMatchObject({ text: null, droppedWords: ['zanzibarian'] });
+    expect(dropped.hits.map((h: { id: string }) => h.id)).toEqual([ids.payroll]);
+  });
+
+  it('a facet the owner chose wins over the words', async () => {
+    const res = (await search('q=payroll&function=order-processing')).json();
+    expect(res.understood).toBeNull();
+    expect(res.total).toBe(0);
+  });
+
+  it('treats a query with no usable words as no query, and says so', async () => {
+    const all = (await search('')).json();
+    for (const q of ['%F0%9F%9A%80', 'the', 'someone%20to%20help%3F']) {
+      const body = (await search(`q=${q}`)).json();
+      expect(body.queryIgnored, q).toBe(true);
+      expect(body.total).toBe(all.total);
+    }
+    expect(all.queryIgnored).toBe(false);
+  });
+
+  it('suggests the functions and industries the words are near when nothing matches', async () => {
+    const body = (await search('q=legal%20for%20restaurants')).json();
+    expect(body.total).toBe(0);
+    expect(body.suggestions).toEqual({
+      functions: [{ slug: 'legal', name: 'Legal' }],
+      industries: [{ slug: 'restaurants-food-service', name: 'Restaurants & food service' }],
+    });
+    expect((await search('q=payroll')).json().suggestions).toEqual({ functions: [], industries: [] });
+  });
+
   it('hits carry only the listing fields: no bio, duties, e-mails or status', async () => {
     const res = await search('q=harborline');
     const hit = res.json().hits[0];
@@ -195,6 +257,7 @@ describe('GET /search/providers', () => {
     ['perPage=500', 'perPage', /at most 50/],
     ['sort=price', 'sort', /Sort by/],
     ['verified=maybe', 'verified', /true or false/],
+    ['literal=perhaps', 'literal', /true or false/],
     [`q=${'x'.repeat(201)}`, 'q', /200 characters/],
     ['q=a&q=b', 'q', /./],
     [`${Array.from({ length: 21 }, () => 'function=payroll').join('&')}`, 'function', /at most 20/],

@@ -58,6 +58,8 @@ export const searchProvidersQuery = z
     rateMin: rate('The lowest rate'),
     rateMax: rate('The highest rate'),
     verified: z.stringbool({ error: 'verified must be true or false' }).optional(),
+    /** Search the words as text only, without reading functions and industries into them. */
+    literal: z.stringbool({ error: 'literal must be true or false' }).optional(),
     sort: z.enum(SEARCH_SORTS, { error: `Sort by ${SEARCH_SORTS.join(', ')}` }).default('relevance'),
     page: z.coerce
       .number({ error: 'page must be a number' })
@@ -106,7 +108,30 @@ export type ProviderHit = z.infer<typeof providerHit>;
 
 const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
+const named = z.object({ slug: z.string(), name: z.string() });
+
+/** How the words in q were read: shown as removable chips ("Showing payroll for restaurants"). */
+export const searchUnderstood = z.object({
+  /** Applied as function filters. */
+  functions: z.array(named),
+  /** Applied as industry filters. */
+  industries: z.array(named),
+  /** The words still searched as text, or null when the chips explain them all. */
+  text: z.string().nullable(),
+  /** Words left out because with them nothing matched. */
+  droppedWords: z.array(z.string()),
+  /** Typed word → the word it was read as. */
+  corrections: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+export type SearchUnderstood = z.infer<typeof searchUnderstood>;
+
 export const searchProvidersResponse = z.object({
+  /** Set when q was turned into function / industry filters (absent with literal=true). */
+  understood: searchUnderstood.nullable(),
+  /** q had no usable words (only symbols, stop words or filler): the search ran without text. */
+  queryIgnored: z.boolean(),
+  /** Filled when nothing matched: functions and industries the words are near, to search instead. */
+  suggestions: z.object({ functions: z.array(named), industries: z.array(named) }),
   hits: z.array(providerHit),
   /** Every matching provider, not just this page (Meilisearch stops counting at 1,000). */
   total: z.number().int(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMeiliFilter, buildMeiliSort, quote } from './meili-filter.ts';
+import { buildMeiliFilter, buildMeiliSort, preferenceTiers, quote } from './meili-filter.ts';
 import { normalizeQuery } from './query.ts';
 
 describe('quote', () => {
@@ -84,5 +84,28 @@ describe('buildMeiliSort', () => {
     expect(buildMeiliSort('relevance', false)?.at(-1)).toBe('id:asc');
     expect(buildMeiliSort('rate_asc', true)).toEqual(['rateMinUsd:asc', 'rateMaxUsd:asc', 'id:asc']);
     expect(buildMeiliSort('rating', false)).toEqual(['ratingSort:desc', 'ratingCount:desc', 'id:asc']);
+  });
+});
+
+describe('preferenceTiers', () => {
+  const tiers = (q: string, sort?: 'rate_asc') =>
+    preferenceTiers(normalizeQuery({ q, page: 1, perPage: 10, sort }));
+
+  it('orders function and industry, function, industry, neither, as Postgres ranks them', () => {
+    expect(tiers('payroll for restaurants')).toEqual([
+      'functions IN ["payroll"] AND industries IN ["restaurants-food-service"]',
+      'functions IN ["payroll"] AND NOT industries IN ["restaurants-food-service"]',
+      'NOT functions IN ["payroll"] AND industries IN ["restaurants-food-service"]',
+      'NOT functions IN ["payroll"] AND NOT industries IN ["restaurants-food-service"]',
+    ]);
+    expect(tiers('chase invoices')).toEqual([
+      'functions IN ["bookkeeping"]',
+      'NOT functions IN ["bookkeeping"]',
+    ]);
+  });
+
+  it('is empty for words that mean no function or industry, and for explicit sorts', () => {
+    expect(tiers('quillfeather')).toEqual([]);
+    expect(tiers('payroll', 'rate_asc')).toEqual([]);
   });
 });

@@ -56,3 +56,19 @@ export function buildMeiliSort(sort: SearchSort, hasText: boolean): string[] | u
       return hasText ? undefined : BY_PRIOR;
   }
 }
+
+/**
+ * The ranking tiers of a relevance search whose words mean functions or industries (NormalizedQuery's
+ * `prefer`), best first, as filter clauses to AND with the query's own filter: offering a preferred
+ * function and serving a preferred industry, the function only, the industry only, neither. The
+ * Postgres adapter orders by the same two tests; Meilisearch cannot boost by a filter, so the adapter
+ * asks for each tier in one multi-search and concatenates them. Empty when nothing is preferred.
+ */
+export function preferenceTiers(q: NormalizedQuery): string[] {
+  const fn = q.prefer.functions.length > 0 ? anyOf('functions', q.prefer.functions) : undefined;
+  const ind = q.prefer.industries.length > 0 ? anyOf('industries', q.prefer.industries) : undefined;
+  if (fn && ind)
+    return [`${fn} AND ${ind}`, `${fn} AND NOT ${ind}`, `NOT ${fn} AND ${ind}`, `NOT ${fn} AND NOT ${ind}`];
+  const one = fn ?? ind;
+  return one ? [one, `NOT ${one}`] : [];
+}

@@ -1,7 +1,7 @@
 import { Meilisearch, type EnqueuedTaskPromise, type SearchParams, type Settings } from 'meilisearch';
 import { dedupeById, HIT_FIELDS, toHit } from './hit.ts';
-import { buildMeiliFilter, buildMeiliSort } from './meili-filter.ts';
-import { emptyResult, normalizeQuery } from './query.ts';
+import { buildMeiliFilter, buildMeiliSort, preferenceTiers } from './meili-filter.ts';
+import { emptyResult, expandTerms, normalizeQuery, type NormalizedQuery } from './query.ts';
 import { meiliSynonyms, STOP_WORDS } from './synonyms.ts';
 import type { ProviderDocument, ProviderHit, SearchFacets, SearchIndex } from './types.ts';
 
@@ -73,6 +73,52 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
     );
   }
 
+  /**
+   * The query's words without those that match no provider at all (as the Postgres adapter does): one
+   * multi-search with a count per word group, Meilisearch applying its own synonyms and typos.
+   */
+  async function usableText(q: NormalizedQuery): Promise<string> {
+    const groups = expandTerms(q.words).map((g) => g.typed.join(' '));
+    if (groups.length <= 1) return q.text;
+    const { results } = await client.multiSearch({
+      queries: groups.map((g) => ({ indexUid: uid, q: g, filter: 'published = true', limit: 0 })),
+    });
+    const kept = groups.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
+    return (kept.length > 0 ? kept : groups).join(' ');
+  }
+
+  /** A relevance search in preference tiers (see preferenceTiers): counts from one query, hits per tier. */
+  async function tiered(q: NormalizedQuery, text: string, tiers: string[]) {
+    const base = buildMeiliFilter(q);
+    const want = Math.min(q.offset + q.perPage, MEILI_MAX_TOTAL_HITS);
+    const common = { indexUid: uid, q: text, matchingStrategy: 'all' as const };
+    const { results } = await client.multiSearch({
+      queries: [
+        { ...common, filter: base, facets: FACETS, page: 1, hitsPerPage: 0 },
+        ...tiers.map((t) => ({
+          ...common,
+          filter: `${base} AND ${t}`,
+          page: 1,
+          hitsPerPage: want,
+          attributesToRetrieve: [...HIT_FIELDS],
+        })),
+      ],
+    });
+    const [counts, ...perTier] = results;
+    const total = counts?.totalHits ?? 0;
+    return {
+      hits: perTier
+        .flatMap((r) => r.hits)
+        .slice(q.offset, q.offset + q.perPage)
+        .map((hit) => toHit(hit as unknown as ProviderHit)),
+      total,
+      totalExact: total < MEILI_MAX_TOTAL_HITS,
+      page: q.page,
+      perPage: q.perPage,
+      facets: toFacets(counts?.facetDistribution),
+    };
+  }
+
   const search: SearchIndex & { deleteIndex(): Promise<void> } = {
     engine: 'meilisearch',
 
@@ -101,7 +147,10 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
     async search(query) {
       const q = normalizeQuery(query);
       if (q.matchesNothing) return emptyResult(q);
-      const sort = buildMeiliSort(q.sort, q.text.length > 0);
+      const text = await usableText(q);
+      const sort = buildMeiliSort(q.sort, text.length > 0);
+      const tiers = text.length > 0 ? preferenceTiers(q) : [];
+      if (tiers.length > 0) return tiered(q, text, tiers);
       const params = {
         filter: buildMeiliFilter(q),
         facets: FACETS,
@@ -111,16 +160,8 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
         attributesToRetrieve: [...HIT_FIELDS],
         ...(sort ? { sort } : {}),
       } satisfies SearchParams;
-      const res = await index.search<MeiliProvider, typeof params>(q.text, params);
-      const dist = res.facetDistribution ?? {};
-      const facets: SearchFacets = {
-        functions: { ...dist.functions },
-        industries: { ...dist.industries },
-        kinds: { ...dist.kind },
-        languages: { ...dist.languages },
-        timezoneBands: { ...dist.timezoneBand },
-        verified: dist.verified?.true ?? 0,
-      };
+      const res = await index.search<MeiliProvider, typeof params>(text, params);
+      const facets = toFacets(res.facetDistribution);
       return {
         hits: res.hits.map((hit) => toHit(hit as unknown as ProviderHit)),
         total: res.totalHits,
@@ -141,6 +182,17 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
 }
 
 export type MeiliSearch = ReturnType<typeof createMeiliSearch>;
+
+function toFacets(dist: Record<string, Record<string, number>> = {}): SearchFacets {
+  return {
+    functions: { ...dist.functions },
+    industries: { ...dist.industries },
+    kinds: { ...dist.kind },
+    languages: { ...dist.languages },
+    timezoneBands: { ...dist.timezoneBand },
+    verified: dist.verified?.true ?? 0,
+  };
+}
 
 function toMeili(doc: ProviderDocument): MeiliProvider {
   return {

@@ -96,6 +96,20 @@ export function groupTsquery(group: TermGroup, prefix: boolean, fixes: readonly 
   return [...terms, ...fixes].join(' | ');
 }
 
+/**
+ * Per group, whether it matches any provider at all: a word no profile has ("someone", "law firm")
+ * is left out of the query instead of emptying it. EXISTS stops at the first match.
+ */
+export function groupsMatchStatement(namespace: string, tsqueries: string[]): SQL {
+  return sql`SELECT ARRAY[${sql.join(
+    tsqueries.map(
+      (t) => sql`EXISTS (SELECT 1 FROM search_providers p WHERE p.namespace = ${namespace}
+        AND p.search_vector @@ to_tsquery('english', ${t}))`,
+    ),
+    sql`, `,
+  )}] AS matched`;
+}
+
 /** Every group must match (Meilisearch's matchingStrategy 'all'); null when there is no text. */
 export function queryTsquery(groups: TermGroup[], fixes: ReadonlyMap<string, string[]>): string | null {
   if (groups.length === 0) return null;
@@ -160,18 +174,27 @@ const facetValues = (rows: SQL) => sql`
  */
 function pageCte(namespace: string, q: NormalizedQuery, tsquery: string | null, source: SQL, cap: number) {
   const rankByText = q.sort === 'relevance' && tsquery !== null;
-  const order = rankByText ? sql`m.rn > ${cap}, m.score DESC NULLS LAST, ${BY_PRIOR}` : orderBy(q);
+  const order = rankByText
+    ? sql`m.rn > ${cap}, m.pf DESC NULLS LAST, m.pi DESC NULLS LAST, m.score DESC NULLS LAST, ${BY_PRIOR}`
+    : orderBy(q);
+  // Offering a function the words mean, then serving an industry they mean, outranks the text score.
+  const prefers = (column: string, values: string[]) =>
+    values.length > 0
+      ? sql`CASE WHEN m.rn <= ${cap} THEN ${sql.raw(column)} && ${textArray(values)} END`
+      : sql`NULL::boolean`;
   const cte = rankByText
     ? sql`
       candidates AS (
-        SELECT m.id, m.verified_refs, m.rating_avg, m.rating_count,
+        SELECT m.id, m.functions, m.industries, m.verified_refs, m.rating_avg, m.rating_count,
           row_number() OVER (ORDER BY ${BY_PRIOR}) AS rn
         FROM ${source} ORDER BY ${BY_PRIOR} LIMIT ${Math.max(cap, q.offset + q.perPage)}),
       page AS (
         SELECT m.*, CASE WHEN m.rn <= ${cap}
           THEN ts_rank_cd(p.search_vector, to_tsquery('english', ${tsquery}), 1) END AS score
-        FROM candidates m JOIN search_providers p ON p.namespace = ${namespace} AND p.id = m.id
-        ORDER BY m.rn > ${cap}, score DESC NULLS LAST, ${BY_PRIOR}
+        FROM (SELECT m.*, ${prefers('m.functions', q.prefer.functions)} AS pf,
+          ${prefers('m.industries', q.prefer.industries)} AS pi FROM candidates m) m
+          JOIN search_providers p ON p.namespace = ${namespace} AND p.id = m.id
+        ORDER BY m.rn > ${cap}, m.pf DESC NULLS LAST, m.pi DESC NULLS LAST, score DESC NULLS LAST, ${BY_PRIOR}
         LIMIT ${q.perPage} OFFSET ${q.offset}
       )`
     : sql`page AS (SELECT m.* FROM ${source} ORDER BY ${order} LIMIT ${q.perPage} OFFSET ${q.offset})`;

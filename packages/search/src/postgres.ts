@@ -2,6 +2,8 @@ import type { Db } from '@handoff/db';
 import { sql } from 'drizzle-orm';
 import { dedupeById, toHit } from './hit.ts';
 import {
+  groupsMatchStatement,
+  groupTsquery,
   pageStatement,
   queryTsquery,
   rowsNeeded,
@@ -15,7 +17,7 @@ import {
   type SampleTuning,
   type SearchRow,
 } from './postgres-sql.ts';
-import { emptyResult, expandTerms, normalizeQuery } from './query.ts';
+import { emptyResult, expandTerms, normalizeQuery, type TermGroup } from './query.ts';
 import { corrections, fuzzyCandidates, vocabulary } from './typos.ts';
 import type { ProviderDocument, ProviderSearchQuery, ProviderSearchResult, SearchIndex } from './types.ts';
 
@@ -76,6 +78,20 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
     return new Map(rows.map((r) => [r.word, corrections(r.word, r.known, r.near)]));
   }
 
+  /**
+   * The text query without the words that match no provider at all ("someone", "law firm"): such a
+   * word would empty the page under AND. When no word matches, all stay (the answer is empty).
+   */
+  async function usableTsquery(groups: TermGroup[], fixes: Map<string, string[]>): Promise<string | null> {
+    const parts = groups.map((g, i) =>
+      groupTsquery(g, i === groups.length - 1, fixes.get(g.typed.join(' ')) ?? []),
+    );
+    if (parts.length <= 1) return queryTsquery(groups, fixes);
+    const [row] = rowsOf<{ matched: boolean[] }>(await db.execute(groupsMatchStatement(namespace, parts)));
+    const kept = parts.filter((_, i) => row?.matched[i]);
+    return (kept.length > 0 ? kept : parts).map((p) => `(${p})`).join(' & ');
+  }
+
   return {
     engine: 'postgres',
 
@@ -134,7 +150,7 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
       const q = normalizeQuery(query);
       if (q.matchesNothing) return emptyResult(q);
       const groups = expandTerms(q.words);
-      const tsquery = queryTsquery(groups, await typoFixes(groups));
+      const tsquery = await usableTsquery(groups, await typoFixes(groups));
       return db.transaction(async (tx) => {
         const setting = (name: string, value: string) => sql`set_config(${name}, ${value}, true)`;
         // Per search only: JIT compiles for ~50 ms what runs in ~10; the planner costs a tsvector test

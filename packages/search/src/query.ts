@@ -1,3 +1,4 @@
+import { FILLER_WORDS, understand } from '@handoff/core/taxonomy';
 import { STOP_WORDS, SYNONYM_GROUPS } from './synonyms.ts';
 import {
   MAX_PER_PAGE,
@@ -84,6 +85,17 @@ export function expandTerms(words: string[]): TermGroup[] {
   return groups;
 }
 
+/**
+ * The words without filler ("who can help with bookkeeping" searches bookkeeping), unless nothing
+ * else is left. A filler word inside a synonym phrase stays ("customer service").
+ */
+export function withoutFiller(words: string[]): string[] {
+  const kept = expandTerms(words).filter(
+    (g) => g.typed.length > 1 || !FILLER_WORDS.has(g.typed[0] as string),
+  );
+  return kept.length > 0 ? kept.flatMap((g) => g.typed) : words;
+}
+
 /** A query with its paging clamped, its sort defaulted and its filter lists bounded. */
 export interface NormalizedQuery extends ProviderSearchQuery {
   /** The tokens of `q`, joined by spaces; empty when there is nothing to match. */
@@ -93,6 +105,24 @@ export interface NormalizedQuery extends ProviderSearchQuery {
   offset: number;
   /** A filter asked only for values no document can have. */
   matchesNothing: boolean;
+  /**
+   * What the text means in the taxonomy (query understanding, @handoff/core/taxonomy): a relevance
+   * search ranks providers offering these functions first, then those serving these industries, then
+   * by text. Empty without text or with another sort.
+   */
+  prefer: { functions: string[]; industries: string[] };
+}
+
+/** Functions close to the best reading count ("bookkeeping and payroll"); a stray duty word does not. */
+const PREFER_RATIO = 0.6;
+
+export function preferences(text: string | undefined): NormalizedQuery['prefer'] {
+  const u = understand(text);
+  const best = u.functions[0]?.score ?? 0;
+  return {
+    functions: u.functions.filter((f) => f.score >= best * PREFER_RATIO).map((f) => f.slug),
+    industries: u.industries.map((i) => i.slug),
+  };
 }
 
 function list<T>(values: T[] | undefined): T[] | undefined {
@@ -112,7 +142,7 @@ function rate(value: number | undefined): number | undefined {
 export function normalizeQuery(query: ProviderSearchQuery): NormalizedQuery {
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(Number(query.perPage)) || 1));
   const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(query.page)) || 1));
-  const words = tokenize(query.q);
+  const words = withoutFiller(tokenize(query.q));
   const lists = {
     functions: list(query.functions),
     industries: list(query.industries),
@@ -126,6 +156,10 @@ export function normalizeQuery(query: ProviderSearchQuery): NormalizedQuery {
     matchesNothing: Object.values(lists).some((l) => l !== undefined && l.length === 0),
     text: words.join(' '),
     words,
+    prefer:
+      words.length > 0 && (query.sort ?? 'relevance') === 'relevance'
+        ? preferences(query.q)
+        : { functions: [], industries: [] },
     rateMin: rate(query.rateMin),
     rateMax: rate(query.rateMax),
     verifiedOnly: query.verifiedOnly === true,

@@ -1,34 +1,9 @@
+import { allowedTypos, editDistance, MIN_FUZZY_WORD } from '@handoff/core/taxonomy';
 import type { TermGroup } from './query.ts';
 
-/** Typo tolerance like Meilisearch's setting: one typo from 5 letters, two from 9. */
-export const MIN_FUZZY_WORD = 5;
-const allowedTypos = (word: string) => (word.length >= 9 ? 2 : word.length >= MIN_FUZZY_WORD ? 1 : 0);
-
-/**
- * Edit distance with adjacent transpositions counting once (optimal string alignment), stopping early
- * once it must exceed `max`.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2]! + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
+// The distance and the allowance are query understanding's (@handoff/core/taxonomy), so a typo the
+// worksheet forgives is one search forgives.
+export { allowedTypos, editDistance, MIN_FUZZY_WORD };
 
 /** The typed words that may be typos: single-word groups long enough, synonyms excluded. */
 export function fuzzyCandidates(groups: TermGroup[]): { word: string; prefix: boolean }[] {

@@ -187,6 +187,62 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
       });
     });
 
+    describe('ranking and understanding', () => {
+      /** Offering the function (2) and serving the industry (1) never rise down the page. */
+      function expectTiers(r: ProviderSearchResult, fn: string, industry?: string) {
+        const tier = (id: string) => {
+          const d = docsById.get(id) as ProviderDocument;
+          return (d.functions.includes(fn) ? 2 : 0) + (industry && d.industries.includes(industry) ? 1 : 0);
+        };
+        const tiers = ids(r).map(tier);
+        expect(tiers, ids(r).join(' ')).toEqual([...tiers].sort((a, b) => b - a));
+        return tiers;
+      }
+
+      it('a provider offering the function ranks above one whose text merely mentions it', async () => {
+        for (const [q, fn] of [
+          ['payroll', 'payroll'],
+          ['invoices', 'bookkeeping'],
+          ['inventory', 'inventory-management'],
+        ] as const) {
+          const r = await search({ q });
+          const tiers = expectTiers(r, fn);
+          expect(tiers[0], q).toBe(2);
+          if (q !== 'payroll')
+            expect(
+              tiers.some((t) => t === 0),
+              `${q} also finds a mere mention`,
+            ).toBe(true);
+        }
+      });
+
+      it('serving the industry ranks above not serving it', async () => {
+        const r = await search({ q: 'virtual assistant real estate' });
+        const tiers = expectTiers(r, 'virtual-assistance', 'real-estate');
+        expect(tiers.slice(0, 2)).toEqual([3, 3]);
+        expect(sorted(ids(r).slice(0, 2))).toEqual(sorted([fixtureId(4), fixtureId(0x19)]));
+        const payroll = await search({ q: 'payroll restaurants' });
+        expect(expectTiers(payroll, 'payroll', 'restaurants-food-service')[0]).toBe(3);
+      });
+
+      it.each([
+        ['someone to do payroll', 'payroll'],
+        ['payroll xylophonist', 'payroll'],
+        ['who can help with bookkeeping?', 'bookkeeping'],
+      ])('words no provider has do not empty the page (%s)', async (q, fn) => {
+        const r = await search({ q });
+        expect(ids(r)).toEqual(expect.arrayContaining(withFunction(fn)));
+        expect(r.hits[0]?.functions).toContain(fn);
+      });
+
+      it.each(['🚀', '?!', '🙂 🚀 —'])('a query of symbols only (%s) is no query', async (q) => {
+        const none = await search({});
+        const r = await search({ q });
+        expect(r.total).toBe(published.length);
+        expect(ids(r)).toEqual(ids(none));
+      });
+    });
+
     describe('facets', () => {
       it('count every published provider when nothing is asked', async () => {
         const r = await search({ perPage: 5 });
@@ -258,7 +314,10 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
 
     describe('unpublished providers', () => {
       it.each(unpublished.map((d) => [d.name]))('are not found by their exact name (%s)', async (q) => {
-        expect((await search({ q })).total).toBe(0);
+        // The name's other words may find other providers (a word no provider has is left out).
+        const unique = q.split(' ')[0] as string;
+        expect((await search({ q: unique })).total).toBe(0);
+        expect(ids(await search({ q }))).not.toContain(unpublished.find((d) => d.name === q)?.id);
       });
 
       it('are never listed, filtered or faceted', async () => {

@@ -24,3 +24,15 @@ export function findFunction(slug: string): BusinessFunction | undefined {
 export function findIndustry(slug: string): Industry | undefined {
   return industriesBySlug.get(slug);
 }
+
+export {
+  FILLER_WORDS,
+  STOP_WORDS,
+  SYNONYM_GROUPS,
+  allowedTypos,
+  editDistance,
+  MIN_FUZZY_WORD,
+  stem,
+  words,
+} from './words.ts';
+export { createUnderstanding, understand, type Match, type Understanding } from './understand.ts';

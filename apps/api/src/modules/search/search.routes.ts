@@ -28,22 +28,28 @@ export async function searchRoutes(
     },
     async (request) => {
       const q = request.query;
-      const result = await opts.search.search({
-        q: q.q,
-        functions: q.function,
-        industries: q.industry,
-        kinds: q.kind,
-        languages: q.language,
-        timezoneBands: q.tz,
-        rateMin: q.rateMin,
-        rateMax: q.rateMax,
-        verifiedOnly: q.verified,
-        sort: q.sort,
-        page: q.page,
-        perPage: q.perPage,
-      });
+      const result = await opts.search.search(
+        {
+          q: q.q,
+          functions: q.function,
+          industries: q.industry,
+          kinds: q.kind,
+          languages: q.language,
+          timezoneBands: q.tz,
+          rateMin: q.rateMin,
+          rateMax: q.rateMax,
+          verifiedOnly: q.verified,
+          sort: q.sort,
+          page: q.page,
+          perPage: q.perPage,
+        },
+        { literal: q.literal === true },
+      );
       const f = result.facets;
       return {
+        understood: result.understood,
+        queryIgnored: result.queryIgnored,
+        suggestions: result.suggestions,
         hits: result.hits.map(({ logoVersion, ...hit }) => ({
           ...hit,
           logoUrl: logoVersion ? logoUrl(hit.id, logoVersion) : null,

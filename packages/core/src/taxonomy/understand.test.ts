@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { suggestFunction } from '../owners/suggest-function.ts';
+import { understand } from './understand.ts';
+
+const fns = (q: string) => understand(q).functions.map((f) => f.slug);
+const inds = (q: string) => understand(q).industries.map((i) => i.slug);
+const top = (q: string) => fns(q)[0] ?? null;
+
+describe('understand', () => {
+  it.each([
+    ['bookkeeping', 'bookkeeping'],
+    ['Payroll', 'payroll'],
+    ['customer service', 'customer-service'],
+    ['virtual assistant', 'virtual-assistance'],
+    ['web maintenance', 'web-maintenance'],
+    ['Sales support & appointment setting', 'sales-support'],
+  ])('taxonomy names: “%s” → %s', (q, slug) => expect(top(q)).toBe(slug));
+
+  it.each([
+    ['bookkeeper', 'bookkeeping'],
+    ['accountant', 'accounting'],
+    ['VA', 'virtual-assistance'],
+    ['CSR', 'customer-service'],
+    ['SEO', 'marketing'],
+    ['lead gen', 'lead-generation'],
+    ['website', 'web-maintenance'],
+    ['HR', 'hr-compliance'],
+  ])('synonyms: “%s” → %s', (q, slug) => expect(top(q)).toBe(slug));
+
+  it.each([
+    ['handle my email', 'virtual-assistance'],
+    ['someone to handle my email', 'virtual-assistance'],
+    ['chase invoices', 'bookkeeping'],
+    ['answer the phone', 'customer-service'],
+    ['social media', 'marketing'],
+    ['do my books', 'bookkeeping'],
+    ['answer customer emails', 'customer-service'],
+    ['lawyer', 'legal'],
+    ['reconcile bank and credit-card accounts', 'bookkeeping'],
+  ])('owner phrases and duties: “%s” → %s', (q, slug) => expect(top(q)).toBe(slug));
+
+  it.each([
+    ['law firm', 'legal-services'],
+    ['dentist', 'healthcare'],
+    ['restaurant', 'restaurants-food-service'],
+    ['realtor', 'real-estate'],
+    ['online store', 'e-commerce'],
+    ['plumber', 'home-services'],
+  ])('industry words: “%s” → %s', (q, slug) => {
+    expect(inds(q)).toEqual([slug]);
+  });
+
+  it.each([
+    ['restaurants', 'restaurant', 'industry'],
+    ['invoices', 'invoice', 'function'],
+    ['bookkeepers', 'bookkeeper', 'function'],
+    ['dentists', 'dentist', 'industry'],
+  ])('plural and singular meet: “%s” = “%s”', (a, b) => {
+    expect(understand(a).functions).toEqual(understand(b).functions);
+    expect(understand(a).industries).toEqual(understand(b).industries);
+  });
+
+  it.each([
+    ['bookeeping', 'bookkeeping'],
+    ['payrol', 'payroll'],
+    ['custmer servce', 'customer-service'],
+    ['virtaul asistant', 'virtual-assistance'],
+    ['acounting', 'accounting'],
+  ])('typos: “%s” → %s', (q, slug) => expect(top(q)).toBe(slug));
+
+  it('reads a typo in an industry and says what it read', () => {
+    const u = understand('payroll for resturants');
+    expect(u.industries.map((i) => i.slug)).toEqual(['restaurants-food-service']);
+    expect(u.corrections).toEqual([{ from: 'resturants', to: 'restaurants' }]);
+  });
+
+  it.each([
+    ['customer service for real estate', ['customer-service'], ['real-estate']],
+    ['payroll for restaurants', ['payroll'], ['restaurants-food-service']],
+    ['va for a law firm', ['virtual-assistance'], ['legal-services']],
+    ['VA for a lawyer', ['virtual-assistance'], ['legal-services']],
+    ['bookkeeping for promotional products', ['bookkeeping'], ['promotional-products']],
+    ['payroll for accountants', ['payroll'], ['accounting-firms']],
+    ['dentist billing', ['bookkeeping'], ['healthcare']],
+    ['who can answer the phones for my dental practice?', ['customer-service'], ['healthcare']],
+    ['lawyer for my restaurant', ['legal'], ['restaurants-food-service']],
+    ['marketing agency bookkeeping', ['bookkeeping'], ['marketing-agencies']],
+  ])('“X for Y”: “%s” → %j for %j', (q, f, i) => {
+    const u = understand(q);
+    expect(u.functions.map((m) => m.slug).slice(0, f.length)).toEqual(f);
+    expect(u.industries.map((m) => m.slug)).toEqual(i);
+    expect(u.rest).toEqual([]);
+  });
+
+  it.each([
+    ['book my travel', ['virtual-assistance']],
+    ['update my wordpress site', ['web-maintenance']],
+    ['run payroll', ['payroll']],
+    ['reconcile bank accounts', ['bookkeeping']],
+  ])('a function’s own duty words explain the rest of “%s”', (q, f) => {
+    const u = understand(q);
+    expect(u.functions.map((m) => m.slug)).toEqual(f);
+    expect(u.rest).toEqual([]);
+  });
+
+  it('keeps words it cannot explain for text search, and drops filler', () => {
+    const u = understand('Need a Spanish speaking bookkeeper for restaurants please');
+    expect(u.functions[0]?.slug).toBe('bookkeeping');
+    expect(u.industries.map((i) => i.slug)).toEqual(['restaurants-food-service']);
+    expect(u.rest).toEqual(['spanish', 'speaking']);
+  });
+
+  it.each(['🚀', '', '   ', 'the', '?!', 'someone to help me', 'for the'])(
+    '“%s” has no usable words',
+    (q) => {
+      expect(understand(q)).toMatchObject({ meaningful: false, functions: [], industries: [], rest: [] });
+    },
+  );
+
+  it.each(['Quillfeather', 'xylophonist', 'purple elephant'])('“%s” means no function or industry', (q) => {
+    const u = understand(q);
+    expect(u.functions).toEqual([]);
+    expect(u.industries).toEqual([]);
+    expect(u.meaningful).toBe(true);
+    expect(u.rest.length).toBeGreaterThan(0);
+  });
+
+  it.each(['chasing unpaid invoices', 'answering the phone', 'handle my email', 'posting on Instagram'])(
+    'the worksheet suggests the function search reads for “%s”',
+    (q) => expect(suggestFunction(q)).toBe(top(q)),
+  );
+});
