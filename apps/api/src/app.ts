@@ -59,7 +59,11 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
 
   await fastify.register(errorsPlugin);
   await fastify.register(availabilityPlugin, { database });
-  await fastify.register(securityPlugin, { webOrigin: config.webOrigin });
+  await fastify.register(securityPlugin, {
+    webOrigin: config.webOrigin,
+    redisUrl: config.redisUrl,
+    keyPrefix: config.queuePrefix,
+  });
   await fastify.register(openapiPlugin);
   // Built before the auth plugin, which checks every token against the users table.
   const services = createServices({ config, database, clock, hasher, log: fastify.log, search: deps.search });

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { uniqueEmail } from '@handoff/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, manualClock, PASSWORD, signUp, type TestApp } from './helpers.ts';
+import { buildTestApp, manualClock, PASSWORD, signUp, TEST_JWT_SECRET, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 const clock = manualClock();
@@ -130,6 +130,51 @@ describe('me', () => {
     const res = await t.app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${expired}` } });
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toMatch(/expired/);
+  });
+});
+
+describe('access tokens are pinned', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const hs256 = (claims: object) => {
+    const head = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
+    return `${head}.${createHmac('sha256', TEST_JWT_SECRET).update(head).digest('base64url')}`;
+  };
+  const me = (token: string) =>
+    t.app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${token}` } });
+
+  it('carries our issuer and audience, and its own still works', async () => {
+    const { session } = await signUp(t.app);
+    const [, payload] = session.accessToken.split('.');
+    expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({
+      iss: 'handoff',
+      aud: 'handoff-api',
+    });
+    expect((await me(session.accessToken)).statusCode).toBe(200);
+  });
+
+  it('refuses alg none, another algorithm, another audience or issuer, and a missing audience', async () => {
+    const { session } = await signUp(t.app);
+    const [, payload] = session.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
+    const hs512 = createHmac('sha512', TEST_JWT_SECRET)
+      .update(`${b64({ alg: 'HS512', typ: 'JWT' })}.${payload}`)
+      .digest('base64url');
+    const tokens = {
+      'alg none': unsigned,
+      'alg HS512 with our secret': `${b64({ alg: 'HS512', typ: 'JWT' })}.${payload}.${hs512}`,
+      'another audience': hs256({ ...claims, aud: 'someone-else' }),
+      'another issuer': hs256({ ...claims, iss: 'evil' }),
+    };
+    for (const [what, token] of Object.entries(tokens)) {
+      const res = await me(token);
+      expect(res.statusCode, what).toBe(401);
+    }
+    // Signed with our secret and algorithm but without aud / iss (an older or foreign token).
+    const { aud: _aud, iss: _iss, ...bare } = claims;
+    expect((await me(hs256(bare))).statusCode).toBe(401);
+    // The same claims signed the same way do pass: what failed above was the claim, not the signing.
+    expect((await me(hs256(claims))).statusCode).toBe(200);
   });
 });
 

@@ -11,6 +11,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
 /** The real app on the project's test database (real Postgres or PGlite), with overridable env. */
 export async function buildTestApp(
   options: { env?: Record<string, string>; clock?: Clock; runJobs?: boolean; probeTimeoutMs?: number } = {},
@@ -21,7 +23,7 @@ export async function buildTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    JWT_SECRET: TEST_JWT_SECRET,
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     ...options.env,
   });

@@ -38,11 +38,27 @@ export interface AuthPluginOptions {
   currentAccess: (userId: string, sessionId: string, issuedAtMs: number) => Promise<Role[] | null>;
 }
 
+/** Who issues access tokens and who they are for: checked on every request, with the algorithm. */
+export const TOKEN_ISSUER = 'handoff';
+export const TOKEN_AUDIENCE = 'handoff-api';
+
 export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOptions) => {
   await app.register(jwt, {
     secret: opts.secret,
-    sign: { expiresIn: opts.accessTokenTtlSeconds, algorithm: 'HS256' },
-    verify: { algorithms: ['HS256'] },
+    sign: {
+      expiresIn: opts.accessTokenTtlSeconds,
+      algorithm: 'HS256',
+      iss: TOKEN_ISSUER,
+      aud: TOKEN_AUDIENCE,
+    },
+    // Pinned: a token claiming `none`, another HMAC size or a public-key algorithm is refused, and
+    // so is one signed with our secret for another audience or by another issuer.
+    verify: {
+      algorithms: ['HS256'],
+      allowedIss: TOKEN_ISSUER,
+      allowedAud: TOKEN_AUDIENCE,
+      requiredClaims: ['iss', 'aud', 'sub', 'exp', 'iat'],
+    },
   });
   app.decorate('authenticate', async (request: FastifyRequest) => {
     if (!request.headers.authorization)
