@@ -1,0 +1,82 @@
+import { inject } from 'vitest';
+
+// Setup a person would do on other pages, straight through the api, for browser tests that start
+// in the middle of a journey.
+
+export const FIXTURE_PASSWORD = 'a-long-enough-password';
+
+export async function call<T>(
+  path: string,
+  options: { token?: string; method?: string; body?: unknown } = {},
+) {
+  const { token, method = 'GET', body } = options;
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${inject('apiUrl')}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (response.status === 204 ? null : await response.json()) as T;
+}
+
+export async function signUpByApi(name: string, email: string, role: 'owner' | 'provider'): Promise<string> {
+  const session = await call<{ accessToken: string }>('/auth/signup', {
+    method: 'POST',
+    body: { name, email, password: FIXTURE_PASSWORD, role },
+  });
+  return session.accessToken;
+}
+
+/** A published customer-service job for real estate from the function's template. */
+export async function publishedJob(token: string, title: string): Promise<{ id: string }> {
+  const job = await call<{ id: string }>('/job-posts', {
+    method: 'POST',
+    token,
+    body: {
+      template: 'customer-service',
+      title,
+      industrySlug: 'real-estate',
+      summary:
+        'Answer our tenants’ e-mails and calls in our voice, about 20 hours a week, and log every case.',
+      budgetBasis: 'hourly',
+      budgetMin: 25,
+      budgetMax: 45,
+      currency: 'USD',
+      hoursPerWeek: 20,
+    },
+  });
+  await call(`/job-posts/${job.id}/publish`, { method: 'POST', token });
+  return job;
+}
+
+/** A published freelancer profile in one function and industry; its id and public address. */
+export async function publishedProvider(
+  token: string,
+  name: string,
+  fn = 'customer-service',
+  industry = 'real-estate',
+) {
+  const profile = await call<{ id: string; slug: string }>('/providers', {
+    method: 'POST',
+    token,
+    body: {
+      name,
+      kind: 'freelancer',
+      headline: `${name}: back-office help for small firms`,
+      bio: 'Ten years of answering customers and keeping books for small businesses, on time and in your voice.',
+      functions: [{ slug: fn, customDuties: ['Answer every message the same day'] }],
+      industries: [industry],
+      rateMin: 20,
+      rateMax: 45,
+      languages: ['en'],
+      timezone: 'America/New_York',
+      country: 'US',
+    },
+  });
+  await call(`/providers/${profile.id}/publish`, { method: 'POST', token });
+  return profile;
+}
