@@ -13,7 +13,7 @@ describe.skipIf(postgresProject)('the api while its embedded database restarts',
   let t: TestApp;
   beforeAll(async () => {
     // The api's own watchdog figure (tests otherwise wait longer before calling a statement a wedge).
-    t = await buildTestApp({ probeTimeoutMs: 5_000 });
+    t = await buildTestApp({ probeTimeoutMs: 5_000, honourRetryAfter: false });
   });
   afterAll(async () => {
     await t?.close();

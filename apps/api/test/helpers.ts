@@ -15,7 +15,14 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long'
 
 /** The real app on the project's test database (real Postgres or PGlite), with overridable env. */
 export async function buildTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; runJobs?: boolean; probeTimeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    runJobs?: boolean;
+    probeTimeoutMs?: number;
+    /** Answer a 503 with Retry-After by waiting and asking again, as a client should (default true). */
+    honourRetryAfter?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(
     options.probeTimeoutMs ? { probeTimeoutMs: options.probeTimeoutMs } : {},
@@ -33,6 +40,7 @@ export async function buildTestApp(
     runJobs: options.runJobs ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  if (options.honourRetryAfter ?? true) honourRetryAfter(app);
   return {
     app,
     database,
@@ -41,6 +49,32 @@ export async function buildTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * While the embedded database restarts (a CI machine starved enough that a probe went unanswered),
+ * the api answers 503 with Retry-After, as designed. A test's request then waits and asks again,
+ * for up to 90 s, like a well-behaved client, instead of failing every later test of the file; the
+ * restart itself is printed by the test database. Tests of that behaviour turn this off.
+ */
+function honourRetryAfter(app: FastifyInstance) {
+  const inject = app.inject.bind(app) as (
+    opts: unknown,
+  ) => Promise<{ statusCode: number; headers: Record<string, unknown> }>;
+  const retrying = async (opts: unknown) => {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const res = await inject(opts);
+      const after = Number(res.headers['retry-after']);
+      if (res.statusCode !== 503 || !after || Date.now() > deadline) return res;
+      await new Promise((resolve) => setTimeout(resolve, after * 1000));
+    }
+  };
+  // Only the promise form (`inject(opts)`) is wrapped; the chainable and callback forms are left be.
+  (app as unknown as { inject: unknown }).inject = (opts?: unknown, callback?: unknown) =>
+    opts === undefined || callback !== undefined
+      ? (inject as (...args: unknown[]) => unknown)(...[opts, callback].filter((a) => a !== undefined))
+      : retrying(opts);
 }
 
 /** A clock tests can move forward. */

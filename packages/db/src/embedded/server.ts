@@ -44,6 +44,9 @@ function trace(connection: number, sql: string) {
 // api's death must not leave the data directory held). SIGTERM is obeyed only when orphaned: the
 // parent's process group gets it too when `pnpm start` stops, and a database that left first would
 // look like a crash to its supervisor, which would start it again.
+// Declared before any handler that reads them can run: a shutdown can arrive during the start.
+let stopping = false;
+let serving = false;
 const parent = process.ppid;
 process.on('message', (message: { type?: string }) => {
   if (message?.type === 'shutdown') void shutdown(0);
@@ -102,6 +105,7 @@ server.listen(socketPath, () => send({ type: 'ready', pid: process.pid }));
 
 // Autovacuum's stand-in: tables that took enough writes are vacuumed between clients' work.
 const maintenance = setInterval(() => void vacuumDue(), maintenanceMs);
+serving = true;
 maintenance.unref();
 async function vacuumDue() {
   const due = writes.due();
@@ -119,10 +123,12 @@ async function vacuumDue() {
   });
 }
 
-let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  // Asked to stop while PGlite is still opening (the parent gave up on a slow start): there is
+  // nothing to close yet, and the next start recovers from the write-ahead log.
+  if (!serving) process.exit(code);
   clearInterval(maintenance);
   server.close();
   // Closing PGlite checkpoints, so the next start does not replay the write-ahead log.
