@@ -2,6 +2,7 @@ import type { ComparisonBidRow, ComparisonJobPost } from '@handoff/core/bids';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  bidBenchmarkAnswers,
   bidDutyCoverage,
   bidMessages,
   bids as b,
@@ -32,8 +33,9 @@ export const unreadForViewer = (userId: string) =>
 
 /**
  * The owner's comparison in two statements whatever the number of bids: the job with its duties
- * and benchmarks, and every bid with its provider, industries, coverage and unread count (each a
- * subquery on an index keyed by the bid or the provider). Both are keyed by the owner.
+ * and benchmarks, and every bid with its provider, industries, coverage, benchmark answers and
+ * unread count (each a subquery on an index keyed by the bid or the provider). Both are keyed by
+ * the owner.
  */
 export async function bidComparison(
   db: Db,
@@ -100,6 +102,10 @@ export async function bidComparison(
           select json_agg(json_build_object('dutyId', c.duty_id, 'coverage', c.coverage, 'note', c.note))
           from ${bidDutyCoverage} c where c.bid_id = ${b.id}
         ), '[]'::json)`,
+        benchmarks: sql<ComparisonBidRow['benchmarks']>`coalesce((
+          select json_agg(json_build_object('benchmarkId', a.benchmark_id, 'commitment', a.commitment, 'note', a.note))
+          from ${bidBenchmarkAnswers} a where a.bid_id = ${b.id}
+        ), '[]'::json)`,
         unreadMessages: unreadForViewer(ownerId),
       })
       .from(b)
@@ -141,6 +147,7 @@ export async function bidComparison(
         industries: r.industries,
       },
       coverage: r.coverage,
+      benchmarks: r.benchmarks,
       unreadMessages: r.unreadMessages,
     })),
   };

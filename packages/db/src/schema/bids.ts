@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
-import { jobPostDuties, jobPosts } from './job-posts.ts';
+import { jobPostBenchmarks, jobPostDuties, jobPosts } from './job-posts.ts';
 import { providers } from './providers.ts';
 
 /**
@@ -95,6 +95,29 @@ export const bidDutyCoverage = pgTable(
   (t) => [
     primaryKey({ columns: [t.bidId, t.dutyId] }),
     check('bid_duty_coverage_check', sql`${t.coverage} IN ('yes', 'partly', 'no')`),
+  ],
+);
+
+/**
+ * Whether a bid commits to each of the job's benchmarks: yes, partly or no, with a note ("95 % within
+ * 24 h, not 4 h"). Kept like duty coverage: by benchmark id, so answers outlive edits of the job, and
+ * written only together with their bid row (insert or revision).
+ */
+export const bidBenchmarkAnswers = pgTable(
+  'bid_benchmark_answers',
+  {
+    bidId: uuid('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    benchmarkId: uuid('benchmark_id')
+      .notNull()
+      .references(() => jobPostBenchmarks.id, { onDelete: 'cascade' }),
+    commitment: text('commitment').$type<'yes' | 'partly' | 'no'>().notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bidId, t.benchmarkId] }),
+    check('bid_benchmark_answers_check', sql`${t.commitment} IN ('yes', 'partly', 'no')`),
   ],
 );
 
