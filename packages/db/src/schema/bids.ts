@@ -94,6 +94,9 @@ export const bidDutyCoverage = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.bidId, t.dutyId] }),
+    // Removing a duty (an edit, or deleting a draft) cascades here by duty: without it, each one
+    // removed scans every answer of every bid.
+    index('bid_duty_coverage_duty_idx').on(t.dutyId),
     check('bid_duty_coverage_check', sql`${t.coverage} IN ('yes', 'partly', 'no')`),
   ],
 );
@@ -117,6 +120,7 @@ export const bidBenchmarkAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.bidId, t.benchmarkId] }),
+    index('bid_benchmark_answers_benchmark_idx').on(t.benchmarkId),
     check('bid_benchmark_answers_check', sql`${t.commitment} IN ('yes', 'partly', 'no')`),
   ],
 );
