@@ -244,4 +244,9 @@ export interface BidsRepository {
     ownerId: string,
     jobPostId: string,
   ): Promise<{ jobPost: ComparisonJobPost; bids: ComparisonBidRow[] } | null>;
+  /**
+   * A short string that changes whenever anything `comparison` reads changes (whoever changed it,
+   * from whichever process); null when the user does not own the job. Much cheaper than the read.
+   */
+  comparisonStamp(ownerId: string, jobPostId: string): Promise<string | null>;
 }

@@ -13,7 +13,7 @@ import {
   providerPackages,
   providers as p,
 } from '../schema/index.ts';
-import { bidComparison, unreadForViewer } from './bid-comparison.ts';
+import { bidComparison, bidComparisonStamp, unreadForViewer } from './bid-comparison.ts';
 import { createBidDecisions } from './bid-decisions.ts';
 import { bidColumns, bidConditions, terms } from './bid-rows.ts';
 
@@ -236,5 +236,6 @@ export function createBidsRepository(db: Db): BidsRepository {
     },
 
     comparison: (ownerId, jobPostId) => bidComparison(db, ownerId, jobPostId),
+    comparisonStamp: (ownerId, jobPostId) => bidComparisonStamp(db, ownerId, jobPostId),
   };
 }
