@@ -19,6 +19,7 @@ import { providerRoutes } from './modules/providers/providers.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { bidReviewRoutes } from './modules/bids/bid-review.routes.ts';
+import { createComparisonCache } from './modules/bids/comparison-cache.ts';
 import { bidRoutes } from './modules/bids/bids.routes.ts';
 import { bidMessageRoutes } from './modules/bids/messages.routes.ts';
 import { engagementRoutes } from './modules/engagements/engagements.routes.ts';
@@ -103,7 +104,10 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(providerMemberRoutes, { members: services.providerMembers });
   await fastify.register(searchRoutes, { search: services.providerSearch });
   await fastify.register(bidRoutes, { bids: services.bids });
-  await fastify.register(bidReviewRoutes, { review: services.bidReview });
+  await fastify.register(bidReviewRoutes, {
+    review: services.bidReview,
+    comparisons: createComparisonCache({ maxBytes: config.comparisonCacheBytes }),
+  });
   await fastify.register(bidMessageRoutes, { messages: services.bidMessages });
   await fastify.register(engagementRoutes, { engagements: services.engagements });
   await fastify.register(ownerRoutes, { owners: services.owners });

@@ -36,6 +36,11 @@ const envSchema = z
       .optional(),
     QUEUE_PREFIX: z.string().min(1).optional(),
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+    COMPARISON_CACHE_MB: z.coerce
+      .number({ error: 'must be a number of megabytes' })
+      .min(0, { error: 'must be 0 (keep none) or more' })
+      .max(4096, { error: 'must be at most 4096' })
+      .default(32),
     MEILI_URL: z.url({ error: 'must be the Meilisearch URL, such as http://127.0.0.1:7700' }).optional(),
     MEILI_MASTER_KEY: z.string().min(1).optional(),
     MEILI_INDEX: z
@@ -84,6 +89,8 @@ export interface Config {
   /** Base of the links in e-mails: the web app's public URL. */
   appUrl: string;
   jobsConcurrency: number;
+  /** Serialised bid comparisons each process keeps while their data is unchanged (0: none). */
+  comparisonCacheBytes: number;
   /** BullMQ key prefix; tests and benchmarks isolate themselves with their own. */
   queuePrefix: string | undefined;
   /** Meilisearch when set; otherwise provider search runs on Postgres full-text search. */
@@ -133,6 +140,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM,
     appUrl: env.PUBLIC_APP_URL ?? env.WEB_ORIGIN ?? 'http://localhost:3000',
     jobsConcurrency: env.JOBS_CONCURRENCY,
+    comparisonCacheBytes: Math.round(env.COMPARISON_CACHE_MB * 1024 * 1024),
     queuePrefix: env.QUEUE_PREFIX,
     meiliUrl: env.MEILI_URL,
     meiliKey: env.MEILI_MASTER_KEY,

@@ -117,7 +117,7 @@ export async function aProvider(app: FastifyInstance, name: string, overrides: R
   return { userId: user.id, headers: user.headers, id: body.id, slug: body.slug, packages: body.packages };
 }
 
-/** A complete bid answering every duty of the job ("yes" unless overridden). */
+/** A complete bid answering every duty and benchmark of the job ("yes" unless overridden). */
 export function bidBody(job: TestJobPost, overrides: Record<string, unknown> = {}) {
   return {
     price: 1500,
@@ -127,6 +127,7 @@ export function bidBody(job: TestJobPost, overrides: Record<string, unknown> = {
     durationWeeks: 26,
     coverNote: 'We answer for six brokerages already, in English and Spanish.',
     coverage: job.duties.map((d) => ({ dutyId: d.id, coverage: 'yes' })),
+    benchmarks: job.benchmarks.map((b) => ({ benchmarkId: b.id, commitment: 'yes' })),
     ...overrides,
   };
 }

@@ -377,7 +377,11 @@ describe.skipIf(!chromiumPath)(
     });
 
     it('gets bids from two providers (one from the feed, one invited), compares them, talks to one and hires them', async () => {
-      const job = await call<{ functionSlug: string; duties: unknown[] }>(`/public/job-posts/${jobId}`);
+      const job = await call<{
+        functionSlug: string;
+        duties: unknown[];
+        benchmarks: { objective: string }[];
+      }>(`/public/job-posts/${jobId}`);
       // Ada offers the job's function, so the feed brings it; Ben offers another and needs the invitation.
       const ada = await provider('Ada Ledger', job.functionSlug);
       const ben = await provider('Ben Payroll', 'payroll');
@@ -396,6 +400,8 @@ describe.skipIf(!chromiumPath)(
         await page.fill('textarea[name="coverNote"]', `I chase invoices for print shops; ${price} an hour.`);
         for (const [i] of job.duties.entries())
           await page.check(`input[name="coverage.${i}.coverage"][value="${level}"]`);
+        for (const [i] of job.benchmarks.entries())
+          await page.check(`input[name="benchmarks.${i}.commitment"][value="${level}"]`);
         await page.getByRole('button', { name: 'Send your bid' }).click();
         await page.waitForURL(/\/bids\/[0-9a-f-]{36}\?sent=1$/);
         return new URL(page.url()).pathname.split('/')[2]!;
@@ -427,6 +433,14 @@ describe.skipIf(!chromiumPath)(
       await expect
         .poll(() => owner.locator('.wide-only thead .name').allTextContents())
         .toEqual([ben.name, ada.name]);
+      // The job's benchmarks are rows of the grid too, with each bid's commitment.
+      const benchmarkRow = owner.locator('.wide-only tbody tr', {
+        has: owner.locator('th', { hasText: job.benchmarks[0]!.objective }),
+      });
+      expect(await benchmarkRow.locator('td .mark').allTextContents()).toEqual([
+        expect.stringContaining('Partly'),
+        expect.stringContaining('Commits'),
+      ]);
       await owner.getByRole('button', { name: `Shortlist ${ada.name}` }).click();
       await owner.locator('.wide-only thead th', { hasText: ada.name }).getByText('Shortlisted').waitFor();
 

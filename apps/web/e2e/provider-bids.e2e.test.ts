@@ -78,9 +78,15 @@ async function call<T>(path: string, options: { token?: string; method?: string;
   return (await response.json()) as T;
 }
 
-/** A published customer-service job from the function's template. */
+interface PublishedJob {
+  id: string;
+  duties: { id: string; text: string }[];
+  benchmarks: { id: string; objective: string; target: string }[];
+}
+
+/** A published customer-service job from the function's template (its duties and benchmarks). */
 async function publishedJob(token: string, title: string) {
-  const job = await call<{ id: string; duties: { id: string; text: string }[] }>('/job-posts', {
+  const job = await call<PublishedJob>('/job-posts', {
     method: 'POST',
     token,
     body: {
@@ -135,6 +141,7 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
   let ownerToken = '';
   let jobId = '';
   let duties: { id: string; text: string }[] = [];
+  let benchmarks: PublishedJob['benchmarks'] = [];
   let bidA = '';
   let bidB = '';
   let a: Page;
@@ -165,7 +172,9 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
     });
     jobId = job.id;
     duties = job.duties;
+    benchmarks = job.benchmarks;
     expect(duties.length).toBeGreaterThan(2);
+    expect(benchmarks.length).toBeGreaterThan(1);
     // A third bidder, made through the api: the grid gets a column the owner will decline.
     await call(`/job-posts/${job.id}/bids`, {
       method: 'POST',
@@ -176,6 +185,7 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
         currency: 'USD',
         coverNote: 'Hotel front-desk calls are my day job; tenants are much the same.',
         coverage: duties.map((d, i) => ({ dutyId: d.id, coverage: i % 2 ? 'partly' : 'yes', note: '' })),
+        benchmarks: benchmarks.map((m) => ({ benchmarkId: m.id, commitment: 'yes' })),
       },
     });
 
@@ -191,7 +201,7 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
     }
   });
 
-  it('provider A finds the job in the feed and bids duty by duty', async () => {
+  it('provider A finds the job in the feed and bids duty by duty and benchmark by benchmark', async () => {
     await a.goto(`${base}/feed`);
     const card = a.locator('article', { hasText: jobTitle });
     await card.waitFor();
@@ -219,6 +229,7 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
     await a.getByRole('button', { name: 'Send your bid' }).click();
     await a.locator('#field-price-error').waitFor();
     await a.locator('#cov-0-error').getByText('Say yes, partly or no').waitFor();
+    await a.locator('#bm-0-error').getByText('Say yes, partly or no for each benchmark').waitFor();
     // Afresh, for a clean picture of the filled-in form.
     await a.goto(`${base}/jobs/${jobId}/bid`);
 
@@ -233,6 +244,10 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
       await a.check(`input[name="coverage.${i}.coverage"][value="${level}"]`);
     }
     await a.fill('input[name="coverage.1.note"]', 'Calls during US business hours only');
+    for (const [i] of benchmarks.entries()) {
+      await a.check(`input[name="benchmarks.${i}.commitment"][value="${i === 0 ? 'partly' : 'yes'}"]`);
+    }
+    await a.fill('input[name="benchmarks.0.note"]', 'Within 8 business hours, not 4');
     await screens(a, 'bid-form');
     await a.getByRole('button', { name: 'Send your bid' }).click();
     await a.waitForURL(new RegExp(`/bids/${uuid}\\?sent=1$`));
@@ -242,6 +257,10 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
     expect(coverage).toContain(duties[0]!.text);
     expect(coverage).toContain('Calls during US business hours only');
     expect(coverage).toContain('Not covered');
+    const commitments = a.locator('section[aria-labelledby="benchmarks-title"]');
+    expect(await commitments.textContent()).toContain(benchmarks[0]!.objective);
+    expect(await commitments.textContent()).toContain('Within 8 business hours, not 4');
+    await commitments.getByText(`${benchmarks.length - 1} committed · 1 partly`).waitFor();
   });
 
   it('provider B, invited, finds the job under invitations and bids, without JavaScript', async () => {
@@ -258,6 +277,14 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
       'Bookkeeper by trade, and I answer tenants for two landlords.',
     );
     for (const [i] of duties.entries()) await b.check(`input[name="coverage.${i}.coverage"][value="partly"]`);
+    // Without JavaScript a missing commitment comes back from the server, the answers given kept.
+    await b.getByRole('button', { name: 'Send your bid' }).click();
+    await b.locator('#bm-0-error').getByText('Say yes, partly or no for each benchmark').waitFor();
+    expect(await b.isChecked('input[name="coverage.0.coverage"][value="partly"]')).toBe(true);
+    for (const [i] of benchmarks.entries()) {
+      await b.check(`input[name="benchmarks.${i}.commitment"][value="${i === 1 ? 'no' : 'yes'}"]`);
+    }
+    await b.fill('input[name="benchmarks.1.note"]', 'I answer in one batch at the end of the day');
     await b.getByRole('button', { name: 'Send your bid' }).click();
     await b.waitForURL(new RegExp(`/bids/${uuid}\\?sent=1$`));
     bidB = new URL(b.url()).pathname.split('/')[2]!;
@@ -301,7 +328,39 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
 
     await owner.getByRole('button', { name: `Shortlist ${nameA}` }).click();
     await owner.locator('.wide-only thead th', { hasText: nameA }).getByText('Shortlisted').waitFor();
+
+    // One row per benchmark, each bid's commitment in its column (A, C, B by price), notes beside.
+    const firstBenchmark = owner.locator('.wide-only tbody tr', {
+      has: owner.locator('th', { hasText: benchmarks[0]!.objective }),
+    });
+    await expect
+      .poll(() => firstBenchmark.locator('td .mark').allTextContents())
+      .toEqual([
+        expect.stringContaining('Partly'),
+        expect.stringContaining('Commits'),
+        expect.stringContaining('Commits'),
+      ]);
+    expect(await firstBenchmark.locator('td').first().textContent()).toContain(
+      'Within 8 business hours, not 4',
+    );
+    const secondBenchmark = owner.locator('.wide-only tbody tr', {
+      has: owner.locator('th', { hasText: benchmarks[1]!.objective }),
+    });
+    expect(await secondBenchmark.locator('td').nth(2).textContent()).toContain('Can’t commit');
+    const rowNames = await owner.locator('.wide-only tbody th[scope="row"]').allTextContents();
+    const at = (text: string) => rowNames.findIndex((name) => name.includes(text));
+    // Benchmarks come after the duties.
+    expect(at(benchmarks[0]!.objective)).toBeGreaterThan(at(duties.at(-1)!.text));
     await screens(owner, 'compare');
+    // A phone gets the same answers on each bid's card, the benchmarks listed under the duties.
+    await owner.setViewportSize(phone);
+    const cardA = owner.locator('.cards > li', { hasText: nameA });
+    const sections = await cardA.locator('section h4').allTextContents();
+    expect(sections).toEqual(['Duties', 'Benchmarks']);
+    expect(await cardA.locator('section', { hasText: 'Benchmarks' }).textContent()).toContain(
+      'Within 8 business hours, not 4',
+    );
+    await owner.setViewportSize(desktop);
 
     // Filters are GET parameters: hiding declined bids leaves A and B, still by price.
     await owner.getByLabel('Hide declined and withdrawn').check();
@@ -406,6 +465,11 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
             dutyId: d.id,
             coverage: levels[(i + k) % 3],
             note: k === 0 ? 'Weekdays, 8 to 6 Eastern' : '',
+          })),
+          benchmarks: job.benchmarks.map((m, k) => ({
+            benchmarkId: m.id,
+            commitment: levels[(i + k + 1) % 3],
+            note: k === 0 && i % 4 === 0 ? 'Within one business day' : '',
           })),
         },
       });

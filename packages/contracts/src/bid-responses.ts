@@ -22,15 +22,30 @@ const dutyCoverage = z.object({
   note: z.string(),
 });
 
+/**
+ * One benchmark of the job and whether the bid commits to it; null when the benchmark was added
+ * after the bid.
+ */
+const benchmarkAnswer = z.object({
+  benchmarkId: z.uuid(),
+  objective: z.string(),
+  target: z.string(),
+  cadence: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  commitment: coverageLevel.nullable(),
+  note: z.string(),
+});
+
+/** Sums up a bid's duty coverage, or (same shape) its benchmark commitments. */
 export const coverageSummary = z.object({
   yes: z.number().int(),
   partly: z.number().int(),
   no: z.number().int(),
-  /** Duties the bid does not answer (added to the job after it was made). */
+  /** Duties (benchmarks) the bid does not answer (added to the job after it was made). */
   unanswered: z.number().int(),
-  /** 0–100: yes counts fully, partly half, over every duty of the job; 100 for a job with no duties. */
+  /** 0–100: yes counts fully, partly half, over every duty (benchmark) of the job; 100 when it has none. */
   score: z.number().int(),
-  /** Yes for every duty. */
+  /** Yes for every duty (benchmark). */
   full: z.boolean(),
 });
 export type CoverageSummary = z.infer<typeof coverageSummary>;
@@ -48,6 +63,9 @@ const bidFields = {
   package: bidPackage.nullable(),
   coverage: z.array(dutyCoverage),
   coverageSummary,
+  /** The job's benchmarks in order, with the bid's commitment to each. */
+  benchmarks: z.array(benchmarkAnswer),
+  benchmarkSummary: coverageSummary,
   /** Set when the owner declined with a reason. */
   declineReason: z.string().nullable(),
   revision: z.number().int(),
@@ -139,6 +157,9 @@ export const comparedBid = z.object({
   /** In the job's duty order. */
   coverage: z.array(dutyCoverage.omit({ duty: true })),
   coverageSummary,
+  /** In the job's benchmark order (the benchmarks themselves are the comparison's `benchmarks`). */
+  benchmarks: z.array(benchmarkAnswer.pick({ benchmarkId: true, commitment: true, note: true })),
+  benchmarkSummary: coverageSummary,
   unreadMessages: z.number().int(),
   canAccept: z.boolean(),
   canDecline: z.boolean(),

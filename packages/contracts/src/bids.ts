@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CURRENCIES } from './iso-codes.ts';
+import { MAX_BENCHMARKS } from './job-posts.ts';
 
 // Bids: what a provider sends, and the query parameters of the bid lists. Rules that need the job
-// (every duty answered, the job open and visible, the package the provider's own) are checked in
-// @handoff/core/bids, which names the fields the same way (coverage.2.dutyId, packageId…).
+// (every duty and benchmark answered, the job open and visible, the package the provider's own) are
+// checked in @handoff/core/bids, which names the fields the same way (coverage.2.dutyId,
+// benchmarks.1.benchmarkId, packageId…).
 
 export const BID_STATUSES = ['active', 'withdrawn', 'declined', 'accepted', 'not_selected'] as const;
 export const bidStatus = z.enum(BID_STATUSES, { error: `Choose one of ${BID_STATUSES.join(', ')}` });
@@ -16,6 +18,11 @@ export type PriceBasis = z.infer<typeof priceBasis>;
 export const COVERAGE_LEVELS = ['yes', 'partly', 'no'] as const;
 export const coverageLevel = z.enum(COVERAGE_LEVELS, { error: 'Say yes, partly or no for each duty' });
 export type CoverageLevel = z.infer<typeof coverageLevel>;
+
+/** A bid's answer for a benchmark: does the provider commit to its target? */
+export const commitmentLevel = z.enum(COVERAGE_LEVELS, {
+  error: 'Say yes, partly or no for each benchmark',
+});
 
 export const COVER_NOTE_MAX = 5000;
 export const COVERAGE_NOTE_MAX = 500;
@@ -48,6 +55,30 @@ export const dutyCoverageInput = z.object({
     .default(''),
 });
 
+export const benchmarkAnswerInput = z.object({
+  benchmarkId: z.uuid({ error: 'Not a benchmark of this job' }),
+  commitment: commitmentLevel,
+  note: z
+    .string({ error: 'Write the note as text' })
+    .trim()
+    .max(COVERAGE_NOTE_MAX, {
+      error: `Use at most ${COVERAGE_NOTE_MAX} characters for a benchmark’s note`,
+    })
+    .default(''),
+});
+
+/** Each id of a list once: a second answer for the same duty or benchmark is refused by name. */
+const listedOnce =
+  <T>(id: (item: T) => string, key: string, what: string) =>
+  (list: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      if (seen.has(id(item)))
+        ctx.addIssue({ code: 'custom', path: [i, key], message: `This ${what} is listed twice` });
+      seen.add(id(item));
+    });
+  };
+
 /** What a bid says; submitting and revising share it (a revision replaces every field). */
 const bidFields = {
   price: bidPrice,
@@ -79,15 +110,16 @@ const bidFields = {
   coverage: z
     .array(dutyCoverageInput, { error: 'Send the coverage as a list, one entry per duty' })
     .max(100, { error: 'A job has at most 100 duties' })
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((c, i) => {
-        if (seen.has(c.dutyId)) {
-          ctx.addIssue({ code: 'custom', path: [i, 'dutyId'], message: 'This duty is listed twice' });
-        }
-        seen.add(c.dutyId);
-      });
-    }),
+    .superRefine(listedOnce((c) => c.dutyId, 'dutyId', 'duty')),
+  /**
+   * Whether the bid commits to each of the job's benchmarks: every benchmark, once. Left out, it is
+   * an empty list (enough for a job without benchmarks; otherwise core names the missing ones).
+   */
+  benchmarks: z
+    .array(benchmarkAnswerInput, { error: 'Send the benchmark answers as a list, one per benchmark' })
+    .max(MAX_BENCHMARKS, { error: `A job has at most ${MAX_BENCHMARKS} benchmarks` })
+    .superRefine(listedOnce((b) => b.benchmarkId, 'benchmarkId', 'benchmark'))
+    .default([]),
 };
 
 export const bidRevisionInput = z.object(bidFields);

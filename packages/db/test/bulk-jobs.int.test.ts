@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 describe('seedJobPostsBulk', () => {
-  it('writes the jobs over many owners, bids with an answer per duty, and one big job', async () => {
+  it('writes the jobs over many owners, bids with an answer per duty and benchmark, and one big job', async () => {
     const result = await seedJobPostsBulk(database.db, options);
     expect(result.skipped).toBe(false);
     const [counts] = await q<{ jobs: number; owners: number; open: number; functions: number }>(
@@ -49,12 +49,20 @@ describe('seedJobPostsBulk', () => {
     expect(big!.bids).toHaveLength(12);
     expect(new Set(big!.bids.map((b) => b.provider.id)).size).toBe(12);
     for (const bid of big!.bids) expect(bid.coverage).toHaveLength(big!.jobPost.duties.length);
+    for (const bid of big!.bids) expect(bid.benchmarks).toHaveLength(big!.jobPost.benchmarks.length);
 
     const [coverage] = await q<{ missing: number }>(
       `SELECT count(*)::int AS missing FROM bids b JOIN job_post_duties d ON d.job_post_id = b.job_post_id
       LEFT JOIN bid_duty_coverage c ON c.bid_id = b.id AND c.duty_id = d.id WHERE c.bid_id IS NULL`,
     );
     expect(coverage!.missing).toBe(0);
+    const [commitments] = await q<{ missing: number; answers: number }>(
+      `SELECT count(*) FILTER (WHERE a.bid_id IS NULL)::int AS missing, count(a.bid_id)::int AS answers
+      FROM bids b JOIN job_post_benchmarks m ON m.job_post_id = b.job_post_id
+      LEFT JOIN bid_benchmark_answers a ON a.bid_id = b.id AND a.benchmark_id = m.id`,
+    );
+    expect(commitments).toMatchObject({ missing: 0, answers: expect.any(Number) });
+    expect(commitments!.answers).toBeGreaterThan(12);
     const [drafts] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM bids b JOIN job_posts j ON j.id = b.job_post_id WHERE j.status = 'draft'`,
     );

@@ -31,6 +31,9 @@ const snapshot = async () => ({
   duties: await q(`SELECT id, job_post_id, position FROM job_post_duties ORDER BY id`),
   bids: await q(`SELECT id, status, price, shortlisted, decline_reason FROM bids ORDER BY id`),
   coverage: await q(`SELECT bid_id, duty_id, coverage, note FROM bid_duty_coverage ORDER BY bid_id, duty_id`),
+  commitments: await q(
+    `SELECT bid_id, benchmark_id, commitment, note FROM bid_benchmark_answers ORDER BY bid_id, benchmark_id`,
+  ),
   messages: await q(`SELECT id, body FROM bid_messages ORDER BY id`),
   engagements: await q(`SELECT id, bid_id, start_date FROM engagements ORDER BY id`),
   invitations: await q(`SELECT job_post_id, provider_id FROM job_post_invitations ORDER BY 1, 2`),
@@ -66,7 +69,7 @@ describe('demo jobs', () => {
     expect(await snapshot()).toEqual(first);
   });
 
-  it('give the owner an open job with at least five bids, each answering every duty', async () => {
+  it('give the owner an open job with at least five bids, each answering every duty and benchmark', async () => {
     const { open } = await ownerJobs();
     const withBids = open.find((j) => j.functionSlug === 'bookkeeping')!;
     expect(withBids.publishedAt!.getTime()).toBeLessThan(now.getTime());
@@ -80,6 +83,15 @@ describe('demo jobs', () => {
     }
     const levels = new Set(bids.flatMap((b) => b.coverage.map((c) => c.coverage)));
     expect([...levels].sort()).toEqual(['no', 'partly', 'yes']);
+    // The grid's benchmark rows have real answers from the start, notes on some.
+    for (const bid of bids) {
+      expect(bid.benchmarks.map((a) => a.benchmarkId).sort()).toEqual(
+        jobPost.benchmarks.map((b) => b.id).sort(),
+      );
+    }
+    const commitments = bids.flatMap((b) => b.benchmarks);
+    expect([...new Set(commitments.map((a) => a.commitment))].sort()).toEqual(['no', 'partly', 'yes']);
+    expect(commitments.filter((a) => a.note).length).toBeGreaterThan(3);
     expect(new Set(bids.map((b) => b.price)).size).toBeGreaterThan(3);
     expect(bids.filter((b) => b.shortlisted)).toHaveLength(1);
     const declined = bids.filter((b) => b.status === 'declined');

@@ -34,6 +34,13 @@ export const COVERAGE_LABELS: Record<CoverageLevel, string> = {
   no: 'Not covered',
 };
 
+/** A bid's answer for a benchmark: does it commit to the target? */
+export const COMMITMENT_LABELS: Record<CoverageLevel, string> = {
+  yes: 'Commits',
+  partly: 'Partly',
+  no: 'Can’t commit',
+};
+
 export const BASIS_LABELS: Record<PriceBasis, string> = {
   hourly: 'Hourly',
   monthly: 'Monthly',
@@ -78,6 +85,11 @@ const dayFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZo
 export function dateLabel(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : dayFormat.format(date);
+}
+
+/** How often a benchmark is measured, or by when: "Monthly", "by Jan 15, 2027". */
+export function benchmarkWhen(b: { cadence: string | null; dueDate: string | null }): string | null {
+  return b.cadence ?? (b.dueDate ? `by ${dateLabel(b.dueDate)}` : null);
 }
 
 export const weeks = (n: number) => `${n} ${n === 1 ? 'week' : 'weeks'}`;

@@ -62,6 +62,16 @@ export function createBidReviewService({ transaction, bids, clock, notifications
       return { jobPost: found.jobPost, ...compareBids(found.jobPost, found.bids, query) };
     },
 
+    /**
+     * What the comparison of the owner's job is at now, as a stamp that changes with anything it
+     * shows: a computed comparison kept under an equal stamp is still current (anyone else: 404).
+     */
+    async comparisonStamp(userId: string, jobPostId: string): Promise<string> {
+      const stamp = await bids.comparisonStamp(userId, jobPostId);
+      if (stamp === null) throw new NotFoundError(OWNER_JOB_NOT_FOUND);
+      return stamp;
+    },
+
     shortlist: (userId: string, bidId: string) => mark(userId, bidId, { shortlisted: true }, 'shortlist'),
     unshortlist: (userId: string, bidId: string) => mark(userId, bidId, { shortlisted: false }, 'shortlist'),
     archive: (userId: string, bidId: string) => mark(userId, bidId, { archived: true }, 'archive'),

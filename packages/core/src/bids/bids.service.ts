@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import type { Transactor, TxScope } from '../transaction.ts';
-import { coverageInOrder, summarize } from './comparison.ts';
+import { commitmentsInOrder, coverageInOrder, summarize, summarizeCommitments } from './comparison.ts';
 import { notices } from './notices.ts';
 import type { BidForViewer, BidsRepository, BidWrite, MemberProvider, MyBidsFilter } from './ports.ts';
 import {
@@ -11,7 +11,7 @@ import {
   assertBiddable,
   capabilities,
   changeProblem,
-  checkCoverage,
+  checkAnswers,
   checkStartDate,
   type BidCapabilities,
 } from './rules.ts';
@@ -23,13 +23,15 @@ export interface BidServiceDeps {
   notifications: Pick<NotificationService, 'notify'>;
 }
 
-/** A bid as its viewer gets it: with what they may do with it and its coverage summed up. */
-export type BidDetail = BidForViewer & BidCapabilities & { coverageSummary: CoverageSummary };
+/** A bid as its viewer gets it: with what they may do with it, its coverage and commitments summed up. */
+export type BidDetail = BidForViewer &
+  BidCapabilities & { coverageSummary: CoverageSummary; benchmarkSummary: CoverageSummary };
 
 export const detailOf = (bid: BidForViewer): BidDetail => ({
   ...bid,
   ...capabilities(bid.side, bid.status, bid.jobPost.status),
   coverageSummary: summarize(bid.coverage),
+  benchmarkSummary: summarizeCommitments(bid.benchmarks),
 });
 
 const CHANGED_MEANWHILE =
@@ -85,7 +87,7 @@ export function createBidService({ transaction, bids, clock, notifications }: Bi
   }
 
   function facts(
-    job: { id: string; title: string; duties: { id: string }[] },
+    job: { id: string; title: string; duties: { id: string }[]; benchmarks: { id: string }[] },
     bidId: string,
     providerName: string,
     write: BidWrite,
@@ -100,6 +102,8 @@ export function createBidService({ transaction, bids, clock, notifications }: Bi
       priceBasis: write.priceBasis,
       summary: summarize(coverageInOrder(job.duties, write.coverage)),
       duties: job.duties.length,
+      commitments: summarizeCommitments(commitmentsInOrder(job.benchmarks, write.benchmarks)),
+      benchmarks: job.benchmarks.length,
     };
   }
 
@@ -119,7 +123,7 @@ export function createBidService({ transaction, bids, clock, notifications }: Bi
         const at = clock.now();
         const job = await scope.bids.jobPostForBidder(jobPostId, provider.id);
         assertBiddable(job);
-        checkCoverage(job.duties, write.coverage);
+        checkAnswers(job, write);
         const taken = `${provider.name} already has a bid on this job: revise that bid instead of bidding again`;
         const existing = await scope.bids.findByJobAndProvider(jobPostId, provider.id);
         if (existing && existing.status !== 'withdrawn') throw new ConflictError(taken);
@@ -155,7 +159,7 @@ export function createBidService({ transaction, bids, clock, notifications }: Bi
       await transaction(async (scope) => {
         const job = await scope.bids.jobPostForBidder(bid.jobPost.id, bid.provider.id);
         if (!job) throw new NotFoundError(BID_NOT_FOUND);
-        checkCoverage(job.duties, write.coverage);
+        checkAnswers(job, write);
         const at = clock.now();
         if (!(await scope.bids.revise({ userId, bidId, from: ['active'], write, at }))) {
           throw new ConflictError(CHANGED_MEANWHILE);

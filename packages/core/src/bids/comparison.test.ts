@@ -1,6 +1,6 @@
 import { USD_PER_UNIT } from '@handoff/contracts';
 import { describe, expect, it } from 'vitest';
-import { compareBids, convert, coverageInOrder, summarize } from './comparison.ts';
+import { commitmentsInOrder, compareBids, convert, coverageInOrder, summarize } from './comparison.ts';
 import type { ComparisonBidRow, ComparisonJobPost } from './ports.ts';
 
 const job: ComparisonJobPost = {
@@ -16,7 +16,10 @@ const job: ComparisonJobPost = {
     { id: 'd1', text: 'Calls' },
     { id: 'd2', text: 'E-mail' },
   ],
-  benchmarks: [],
+  benchmarks: [
+    { id: 'm1', objective: 'Calls answered live', target: '95%', cadence: 'Weekly', dueDate: null },
+    { id: 'm2', objective: 'E-mail answered', target: 'Within 4 hours', cadence: 'Weekly', dueDate: null },
+  ],
 };
 
 let n = 0;
@@ -56,6 +59,10 @@ function row(
       { dutyId: 'd1', coverage: 'yes', note: '' },
       { dutyId: 'd2', coverage: 'yes', note: '' },
     ],
+    benchmarks: [
+      { benchmarkId: 'm1', commitment: 'yes', note: '' },
+      { benchmarkId: 'm2', commitment: 'yes', note: '' },
+    ],
     unreadMessages: 0,
     ...overrides,
   };
@@ -86,6 +93,14 @@ describe('coverage', () => {
     expect(coverageInOrder(job.duties, answers)).toEqual([
       { dutyId: 'd1', coverage: null, note: '' },
       { dutyId: 'd2', coverage: 'no', note: 'n' },
+    ]);
+  });
+
+  it('lays benchmark commitments out in the job’s order; one added after the bid is unanswered', () => {
+    const answers = [{ benchmarkId: 'm2', commitment: 'partly' as const, note: 'Within 24 hours' }];
+    expect(commitmentsInOrder(job.benchmarks, answers)).toEqual([
+      { benchmarkId: 'm1', commitment: null, note: '' },
+      { benchmarkId: 'm2', commitment: 'partly', note: 'Within 24 hours' },
     ]);
   });
 
@@ -125,6 +140,35 @@ describe('the comparison', () => {
     expect(ids({ sort: 'price' })).toEqual([declined.id, partial.id, cheapEuro.id, rated.id]);
     expect(ids({ sort: 'coverage' })).toEqual([declined.id, cheapEuro.id, rated.id, partial.id]);
     expect(ids({ sort: 'rating' })[0]).toBe(rated.id);
+  });
+
+  it('sums up each bid’s commitments; sorting by coverage puts duties first, then benchmarks', () => {
+    const hedged = row({
+      price: 50,
+      benchmarks: [
+        { benchmarkId: 'm1', commitment: 'partly', note: 'Within 24 h, not 4 h' },
+        { benchmarkId: 'm2', commitment: 'no', note: '' },
+      ],
+    });
+    const committed = row({ price: 60 });
+    const thin = row({ price: 40, coverage: [{ dutyId: 'd1', coverage: 'yes', note: '' }] });
+    const { bids } = compareBids(job, [hedged, committed, thin], { ...defaults, sort: 'coverage' });
+    expect(bids.map((b) => b.id)).toEqual([committed.id, hedged.id, thin.id]);
+    expect(bids[1]!.benchmarks).toEqual([
+      { benchmarkId: 'm1', commitment: 'partly', note: 'Within 24 h, not 4 h' },
+      { benchmarkId: 'm2', commitment: 'no', note: '' },
+    ]);
+    expect(bids[1]!.benchmarkSummary).toEqual({
+      yes: 0,
+      partly: 1,
+      no: 1,
+      unanswered: 0,
+      score: 25,
+      full: false,
+    });
+    // Full coverage is about the duties: a bid hedging on benchmarks still covers every duty.
+    const full = compareBids(job, [hedged, thin], { ...defaults, fullCoverage: true }).bids;
+    expect(full.map((b) => b.id)).toEqual([hedged.id]);
   });
 
   it('filters: inactive hidden, full coverage only, shortlisted only, archived included', () => {

@@ -12,7 +12,8 @@ import type { ComparisonBidRow, ComparisonJobPost } from './ports.ts';
 import { capabilities, type BidCapabilities } from './rules.ts';
 
 // The owner's comparison grid, computed from one read of the job and its bids: prices converted,
-// coverage laid out in the job's duty order and summed up, then filtered and sorted as asked.
+// coverage and benchmark commitments laid out in the job's order and summed up, then filtered and
+// sorted as asked.
 
 export const CONVERSION_NOTE =
   `Converted prices are approximate: reference rates as of ${FX_REFERENCE_DATE}, not live. ` +
@@ -40,6 +41,20 @@ export function coverageInOrder(
   });
 }
 
+type Commitment = { benchmarkId: string; commitment: CoverageLevel | null; note: string };
+
+/** The bid's benchmark answers in the job's order; a benchmark added after the bid has none. */
+export function commitmentsInOrder(
+  benchmarks: { id: string }[],
+  answers: { benchmarkId: string; commitment: CoverageLevel; note: string }[],
+): Commitment[] {
+  const byBenchmark = new Map(answers.map((a) => [a.benchmarkId, a]));
+  return benchmarks.map((b) => {
+    const a = byBenchmark.get(b.id);
+    return { benchmarkId: b.id, commitment: a?.commitment ?? null, note: a?.note ?? '' };
+  });
+}
+
 /** Yes counts fully and partly half, over every duty of the job (a job without duties scores 100). */
 export function summarize(answers: { coverage: CoverageLevel | null }[]): CoverageSummary {
   const count = (level: CoverageLevel | null) => answers.filter((a) => a.coverage === level).length;
@@ -56,10 +71,17 @@ export function summarize(answers: { coverage: CoverageLevel | null }[]): Covera
   };
 }
 
-export interface ComparedBidRecord extends Omit<ComparisonBidRow, 'coverage'>, BidCapabilities {
+/** The same sum over benchmark commitments: yes commits fully, partly half. */
+export const summarizeCommitments = (answers: { commitment: CoverageLevel | null }[]): CoverageSummary =>
+  summarize(answers.map((a) => ({ coverage: a.commitment })));
+
+export interface ComparedBidRecord
+  extends Omit<ComparisonBidRow, 'coverage' | 'benchmarks'>, BidCapabilities {
   prices: { bid: number; jobCurrency: number; usd: number };
   coverage: Answer[];
   coverageSummary: CoverageSummary;
+  benchmarks: Commitment[];
+  benchmarkSummary: CoverageSummary;
 }
 
 export interface ComparisonCounts {
@@ -74,8 +96,13 @@ const INACTIVE: readonly BidStatus[] = ['declined', 'withdrawn'];
 const byNewest = (a: ComparedBidRecord, b: ComparedBidRecord) =>
   b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id);
 const byPrice = (a: ComparedBidRecord, b: ComparedBidRecord) => a.prices.usd - b.prices.usd;
+// Duties first: they are what the price buys. Between bids covering the duties alike, the one
+// committing to more of the benchmarks comes first.
 const byCoverage = (a: ComparedBidRecord, b: ComparedBidRecord) =>
-  b.coverageSummary.score - a.coverageSummary.score || b.coverageSummary.yes - a.coverageSummary.yes;
+  b.coverageSummary.score - a.coverageSummary.score ||
+  b.coverageSummary.yes - a.coverageSummary.yes ||
+  b.benchmarkSummary.score - a.benchmarkSummary.score ||
+  b.benchmarkSummary.yes - a.benchmarkSummary.yes;
 const byRating = (a: ComparedBidRecord, b: ComparedBidRecord) =>
   (b.provider.ratingAvg ?? -1) - (a.provider.ratingAvg ?? -1) ||
   b.provider.ratingCount - a.provider.ratingCount;
@@ -105,6 +132,7 @@ export function compareBids(
 
   const bids = rows.map((row): ComparedBidRecord => {
     const coverage = coverageInOrder(job.duties, row.coverage);
+    const benchmarks = commitmentsInOrder(job.benchmarks, row.benchmarks);
     return {
       ...row,
       ...capabilities('owner', row.status, job.status),
@@ -115,6 +143,8 @@ export function compareBids(
       },
       coverage,
       coverageSummary: summarize(coverage),
+      benchmarks,
+      benchmarkSummary: summarizeCommitments(benchmarks),
     };
   });
 

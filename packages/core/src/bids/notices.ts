@@ -33,11 +33,17 @@ interface BidFacts {
   priceBasis: PriceBasis;
   summary: CoverageSummary;
   duties: number;
+  commitments: CoverageSummary;
+  benchmarks: number;
 }
 
 const terms = (b: BidFacts) =>
   `${formatPrice(b.price, b.currency, b.priceBasis)}, covering ${b.summary.yes} of ${b.duties} duties fully` +
-  (b.summary.partly ? ` and ${b.summary.partly} partly` : '');
+  (b.summary.partly ? ` and ${b.summary.partly} partly` : '') +
+  (b.benchmarks
+    ? `; committing to ${b.commitments.yes} of ${b.benchmarks} ${b.benchmarks === 1 ? 'benchmark' : 'benchmarks'}` +
+      (b.commitments.partly ? ` (${b.commitments.partly} partly)` : '')
+    : '');
 
 export const notices = {
   submitted: (b: BidFacts): Notice => ({

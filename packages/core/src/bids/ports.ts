@@ -17,6 +17,12 @@ export interface DutyCoverageWrite {
   note: string;
 }
 
+export interface BenchmarkAnswerWrite {
+  benchmarkId: string;
+  commitment: CoverageLevel;
+  note: string;
+}
+
 /** Every field a provider sets on a bid; a revision replaces them all. */
 export interface BidWrite {
   price: number;
@@ -28,6 +34,7 @@ export interface BidWrite {
   coverNote: string;
   package: BidPackageSnapshot | null;
   coverage: DutyCoverageWrite[];
+  benchmarks: BenchmarkAnswerWrite[];
 }
 
 export interface MemberProvider {
@@ -36,7 +43,7 @@ export interface MemberProvider {
   status: 'draft' | 'published';
 }
 
-/** A job as a would-be bidder meets it: whether it may see it, and the duties to answer. */
+/** A job as a would-be bidder meets it: whether it may see it, and the duties and benchmarks to answer. */
 export interface JobPostForBidder {
   id: string;
   ownerId: string;
@@ -48,6 +55,7 @@ export interface JobPostForBidder {
   /** The job's owner is a member of the provider (it would be bidding on its own job). */
   postedByMember: boolean;
   duties: { id: string; text: string }[];
+  benchmarks: { id: string; objective: string }[];
 }
 
 /** A bid with its job and provider, as one of its two parties sees it. */
@@ -74,6 +82,8 @@ export interface BidForViewer {
   side: Side;
   /** The job's duties in order, with the bid's answer (null for a duty added after the bid). */
   coverage: { dutyId: string; duty: string; coverage: CoverageLevel | null; note: string }[];
+  /** The job's benchmarks in order, with the bid's commitment (null for one added after the bid). */
+  benchmarks: (BenchmarkText & { benchmarkId: string; commitment: CoverageLevel | null; note: string })[];
   /** Messages from the other side the viewer has not read. */
   unreadMessages: number;
 }
@@ -93,6 +103,14 @@ export interface BidListRecord {
   updatedAt: Date;
 }
 
+/** What a benchmark says: an objective, a measurable target, and a cadence or a due date. */
+export interface BenchmarkText {
+  objective: string;
+  target: string;
+  cadence: string | null;
+  dueDate: string | null;
+}
+
 export interface ComparisonJobPost {
   id: string;
   title: string;
@@ -103,13 +121,7 @@ export interface ComparisonJobPost {
   budgetMin: number | null;
   budgetMax: number | null;
   duties: { id: string; text: string }[];
-  benchmarks: {
-    id: string;
-    objective: string;
-    target: string;
-    cadence: string | null;
-    dueDate: string | null;
-  }[];
+  benchmarks: (BenchmarkText & { id: string })[];
 }
 
 /** One bid of the comparison, with what the grid shows of its provider. */
@@ -143,6 +155,7 @@ export interface ComparisonBidRow {
   };
   /** The bid's answers, in no particular order. */
   coverage: { dutyId: string; coverage: CoverageLevel; note: string }[];
+  benchmarks: BenchmarkAnswerWrite[];
   /** Messages from the provider's side the owner has not read. */
   unreadMessages: number;
 }
@@ -189,7 +202,7 @@ export interface BidsRepository {
     at: Date;
   }): Promise<{ id: string } | null>;
   /**
-   * Replaces the bid's terms and coverage and counts a revision, when the user is a member of its
+   * Replaces the bid's terms, coverage and benchmark answers and counts a revision, when the user is a member of its
    * provider, the bid is in one of `from` and its job is open; false otherwise. It becomes active.
    */
   revise(input: {
@@ -231,4 +244,9 @@ export interface BidsRepository {
     ownerId: string,
     jobPostId: string,
   ): Promise<{ jobPost: ComparisonJobPost; bids: ComparisonBidRow[] } | null>;
+  /**
+   * A short string that changes whenever anything `comparison` reads changes (whoever changed it,
+   * from whichever process); null when the user does not own the job. Much cheaper than the read.
+   */
+  comparisonStamp(ownerId: string, jobPostId: string): Promise<string | null>;
 }

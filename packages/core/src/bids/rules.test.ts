@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { engagementStart } from './engagements.service.ts';
-import type { JobPostForBidder } from './ports.ts';
+import type { DutyCoverageWrite, JobPostForBidder } from './ports.ts';
 import {
   acceptProblem,
   assertBiddable,
   capabilities,
   changeProblem,
-  checkCoverage,
+  checkAnswers,
   checkStartDate,
   postingClosedReason,
 } from './rules.ts';
@@ -21,6 +21,7 @@ const job = (overrides: Partial<JobPostForBidder> = {}): JobPostForBidder => ({
   invited: false,
   postedByMember: false,
   duties: [],
+  benchmarks: [],
   ...overrides,
 });
 
@@ -44,27 +45,51 @@ describe('what a bid must answer', () => {
     { id: 'b', text: 'Book showings' },
   ];
 
-  it('every duty once, nothing else, naming what is wrong', () => {
-    expect(() =>
-      checkCoverage(duties, [
-        { dutyId: 'a', coverage: 'yes', note: '' },
-        { dutyId: 'b', coverage: 'no', note: '' },
-      ]),
-    ).not.toThrow();
+  const benchmarks = [
+    { id: 'm1', objective: 'Calls answered live' },
+    { id: 'm2', objective: 'Showings booked within a day' },
+  ];
+  const yes = (dutyId: string) => ({ dutyId, coverage: 'yes' as const, note: '' });
+  const commits = (benchmarkId: string) => ({ benchmarkId, commitment: 'yes' as const, note: '' });
+  const fieldsOf = (fn: () => void) => {
     try {
-      checkCoverage(duties, [
-        { dutyId: 'a', coverage: 'yes', note: '' },
-        { dutyId: 'z', coverage: 'yes', note: '' },
-      ]);
-      expect.unreachable();
+      fn();
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).fields).toEqual({
-        'coverage.1.dutyId':
-          'This duty is not part of the job (the owner may have removed it); reload the job',
-        coverage: 'Say how you cover every duty of the job; missing: “Book showings”',
-      });
+      return (error as ValidationError).fields;
     }
+    return expect.unreachable();
+  };
+
+  it('every duty once, nothing else, naming what is wrong', () => {
+    const check = (coverage: DutyCoverageWrite[]) => () =>
+      checkAnswers({ duties, benchmarks: [] }, { coverage, benchmarks: [] });
+    expect(check([yes('a'), { dutyId: 'b', coverage: 'no', note: '' }])).not.toThrow();
+    expect(fieldsOf(check([yes('a'), yes('z')]))).toEqual({
+      'coverage.1.dutyId': 'This duty is not part of the job (the owner may have removed it); reload the job',
+      coverage: 'Say how you cover every duty of the job; missing: “Book showings”',
+    });
+  });
+
+  it('every benchmark once too, said beside the duties’ problems in one error', () => {
+    const job = { duties, benchmarks };
+    const coverage = [yes('a'), yes('b')];
+    expect(() => checkAnswers(job, { coverage, benchmarks: [commits('m2'), commits('m1')] })).not.toThrow();
+    // A job without benchmarks needs no answer for them.
+    expect(() => checkAnswers({ duties, benchmarks: [] }, { coverage, benchmarks: [] })).not.toThrow();
+    expect(
+      fieldsOf(() => checkAnswers(job, { coverage, benchmarks: [commits('m1'), commits('x')] })),
+    ).toEqual({
+      'benchmarks.1.benchmarkId':
+        'This benchmark is not part of the job (the owner may have removed it); reload the job',
+      benchmarks:
+        'Say whether you commit to every benchmark of the job; missing: “Showings booked within a day”',
+    });
+    const both = () => checkAnswers(job, { coverage: [yes('a')], benchmarks: [] });
+    expect(both).toThrow(
+      '2 fields need fixing: Say how you cover every duty of the job; missing: “Book showings”',
+    );
+    expect(Object.keys(fieldsOf(both) ?? {})).toEqual(['coverage', 'benchmarks']);
   });
 
   it('a start date no earlier than yesterday in UTC (today somewhere)', () => {

@@ -1,6 +1,6 @@
 import type { BidStatus } from '@handoff/contracts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import type { DutyCoverageWrite, JobPostForBidder, JobPostStatus, Side } from './ports.ts';
+import type { BidWrite, JobPostForBidder, JobPostStatus, Side } from './ports.ts';
 
 // The marketplace's rules about bids, as pure functions: who may bid, what a bid must answer, and
 // what each party may still do with a bid in each state. Messages are said to the person acting.
@@ -27,24 +27,39 @@ export function jobClosedMessage(status: JobPostStatus): string {
     : 'This job is closed: it takes no more bids, and its bids can no longer change';
 }
 
-/** Every duty of the job answered once, and nothing else; throws naming what is wrong. */
-export function checkCoverage(duties: { id: string; text: string }[], coverage: DutyCoverageWrite[]): void {
+const NOT_IN_JOB = (what: string) =>
+  `This ${what} is not part of the job (the owner may have removed it); reload the job`;
+
+/**
+ * Every duty and every benchmark of the job answered once, and nothing else; throws naming what is
+ * wrong, with field keys as the request body has them (coverage.3.dutyId, benchmarks.1.benchmarkId).
+ */
+export function checkAnswers(
+  job: Pick<JobPostForBidder, 'duties' | 'benchmarks'>,
+  answers: Pick<BidWrite, 'coverage' | 'benchmarks'>,
+): void {
   const fields: Record<string, string> = {};
-  const known = new Set(duties.map((d) => d.id));
-  coverage.forEach((c, i) => {
-    if (!known.has(c.dutyId)) {
-      fields[`coverage.${i}.dutyId`] =
-        'This duty is not part of the job (the owner may have removed it); reload the job';
-    }
+  const duties = new Set(job.duties.map((d) => d.id));
+  answers.coverage.forEach((c, i) => {
+    if (!duties.has(c.dutyId)) fields[`coverage.${i}.dutyId`] = NOT_IN_JOB('duty');
   });
-  const answered = new Set(coverage.map((c) => c.dutyId));
-  const missing = duties.filter((d) => !answered.has(d.id));
-  if (missing.length > 0) {
-    fields.coverage = `Say how you cover every duty of the job; missing: ${missing.map((d) => quote(d.text)).join(', ')}`;
+  const covered = new Set(answers.coverage.map((c) => c.dutyId));
+  const uncovered = job.duties.filter((d) => !covered.has(d.id));
+  if (uncovered.length > 0) {
+    fields.coverage = `Say how you cover every duty of the job; missing: ${uncovered.map((d) => quote(d.text)).join(', ')}`;
+  }
+  const benchmarks = new Set(job.benchmarks.map((b) => b.id));
+  answers.benchmarks.forEach((b, i) => {
+    if (!benchmarks.has(b.benchmarkId)) fields[`benchmarks.${i}.benchmarkId`] = NOT_IN_JOB('benchmark');
+  });
+  const committed = new Set(answers.benchmarks.map((b) => b.benchmarkId));
+  const unanswered = job.benchmarks.filter((b) => !committed.has(b.id));
+  if (unanswered.length > 0) {
+    fields.benchmarks = `Say whether you commit to every benchmark of the job; missing: ${unanswered.map((b) => quote(b.objective)).join(', ')}`;
   }
   const keys = Object.keys(fields);
   if (keys.length === 0) return;
-  const first = fields.coverage ?? fields[keys[0]!]!;
+  const first = fields.coverage ?? fields.benchmarks ?? fields[keys[0]!]!;
   throw new ValidationError(
     keys.length === 1 ? first : `${keys.length} fields need fixing: ${first}`,
     fields,

@@ -4,7 +4,8 @@ import { FUNCTION_TEXTS } from './function-texts.ts';
 import { createRandom, type Random } from './prng.ts';
 
 // One generated job of `seedJobPostsBulk` as rows of each table: the job, its duties and benchmarks,
-// and its bids with an answer per duty (and a short thread on a few). Job #0 is the big job.
+// and its bids with an answer per duty and per benchmark (and a short thread on a few). Job #0 is the
+// big job.
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -23,6 +24,7 @@ export const emptyBatch = () => ({
   benchmarks: [] as Row[],
   bids: [] as Row[],
   coverage: [] as Row[],
+  commitments: [] as Row[],
   messages: [] as Row[],
 });
 type Batch = ReturnType<typeof emptyBatch>;
@@ -109,16 +111,21 @@ export function addJob(batch: Batch, k: number, ctx: Context) {
     updated_at: new Date(closedAt ?? publishedAt ?? createdAt).toISOString(),
   });
   duties.forEach((d, position) => batch.duties.push({ id: d.id, job_post_id: id, position, text: d.text }));
-  benchmarks.forEach((b, position) =>
-    batch.benchmarks.push({
+  const benchmarkIds = benchmarks.map((b, position) => {
+    const row = {
       id: r.uuid(),
       job_post_id: id,
       position,
       objective: b.objective,
       target: b.target,
       cadence: b.due.slice(0, 40),
-    }),
-  );
+    };
+    batch.benchmarks.push(row);
+    return row.id;
+  });
+  // The bids' benchmark answers draw from a stream of their own: adding them left every other value
+  // generated from a seed as it was.
+  const rc = createRandom(`${ctx.seed}:job:${k}:commitments`);
   if (publishedAt === null) return;
   const count = big ? ctx.bigJobBids : r.weighted(BIDS_PER_JOB);
   const pool = ctx.byFunction.get(fn.slug) ?? [];
@@ -150,6 +157,7 @@ export function addJob(batch: Batch, k: number, ctx: Context) {
       updated_at: new Date(sent).toISOString(),
     });
     for (const d of duties) batch.coverage.push(coverageRow(r, bidId, d.id));
+    for (const benchmarkId of benchmarkIds) batch.commitments.push(commitmentRow(rc, bidId, benchmarkId));
     if (r.chance(big ? 0.1 : 0.03)) {
       const owner = batch.jobs.at(-1)!.owner_id;
       batch.messages.push(
@@ -181,6 +189,16 @@ function coverageRow(r: Random, bidId: string, dutyId: string): Row {
     ['no', 8],
   ] as const);
   return { bid_id: bidId, duty_id: dutyId, coverage, note: coverage === 'yes' ? '' : r.pick(COVERAGE_NOTES) };
+}
+
+function commitmentRow(r: Random, bidId: string, benchmarkId: string): Row {
+  const commitment = r.weighted([
+    ['yes', 65],
+    ['partly', 25],
+    ['no', 10],
+  ] as const);
+  const note = commitment === 'yes' ? '' : r.pick(COMMITMENT_NOTES);
+  return { bid_id: bidId, benchmark_id: benchmarkId, commitment, note };
 }
 
 const BIDS_PER_JOB = [
@@ -243,6 +261,12 @@ const COVERAGE_NOTES = [
   'With your approval first',
   'Not offered',
   'Billed separately',
+];
+const COMMITMENT_NOTES = [
+  'Close to it in the first month, on target from the second',
+  'A looser target: twice the time you ask for',
+  'Measured and reported, not guaranteed',
+  'Depends on how fast your team answers my questions',
 ];
 const DECLINE_REASONS = ['We went with someone in our time zone.', 'Over our budget, thank you.'];
 const QUESTIONS = ['Could you start a week earlier?', 'Which tools would you need access to?'];

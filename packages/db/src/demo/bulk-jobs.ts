@@ -7,9 +7,10 @@ import { bulkInsert } from './bulk.ts';
 import { createRandom } from './prng.ts';
 
 // Job posts at benchmark volume on top of generated providers: many owners, jobs across every
-// function and industry published over 60 days, bids spread over them with an answer per duty, and
-// job #0 (the "big job") with `bigJobBids` bids. A pure function of the seed and each job's index,
-// written in batches with one multi-row INSERT per table; resumable like the provider generator.
+// function and industry published over 60 days, bids spread over them with an answer per duty and
+// per benchmark, and job #0 (the "big job") with `bigJobBids` bids. A pure function of the seed and
+// each job's index, written in batches with one multi-row INSERT per table; resumable like the
+// provider generator.
 
 const MARKER = 'bulk_job_posts';
 
@@ -99,6 +100,13 @@ export async function seedJobPostsBulk(db: Db, options: BulkJobsOptions): Promis
       );
       await bulkInsert(t, 'bids', BID_COLUMNS, batch.bids, sql`ON CONFLICT DO NOTHING`);
       await bulkInsert(t, 'bid_duty_coverage', COVERAGE_COLUMNS, batch.coverage, sql`ON CONFLICT DO NOTHING`);
+      await bulkInsert(
+        t,
+        'bid_benchmark_answers',
+        COMMITMENT_COLUMNS,
+        batch.commitments,
+        sql`ON CONFLICT DO NOTHING`,
+      );
       await bulkInsert(t, 'bid_messages', MESSAGE_COLUMNS, batch.messages, sql`ON CONFLICT DO NOTHING`);
       const value = JSON.stringify({ seed, done: from + size, now: new Date(nowMs).toISOString() });
       await t.execute(sql`INSERT INTO app_meta (key, value) VALUES (${MARKER}, ${value})
@@ -109,7 +117,8 @@ export async function seedJobPostsBulk(db: Db, options: BulkJobsOptions): Promis
   }
   // The feed's index-only scans need the visibility map, and the planner the new row counts.
   await db.execute(
-    sql`VACUUM ANALYZE users, job_posts, job_post_duties, job_post_benchmarks, bids, bid_duty_coverage, bid_messages`,
+    sql`VACUUM ANALYZE users, job_posts, job_post_duties, job_post_benchmarks, bids, bid_duty_coverage,
+      bid_benchmark_answers, bid_messages`,
   );
   return { ...result, skipped: false };
 }
@@ -167,6 +176,7 @@ const BID_COLUMNS = {
   updated_at: 'timestamptz',
 };
 const COVERAGE_COLUMNS = { bid_id: 'uuid', duty_id: 'uuid', coverage: 'text', note: 'text' };
+const COMMITMENT_COLUMNS = { bid_id: 'uuid', benchmark_id: 'uuid', commitment: 'text', note: 'text' };
 const MESSAGE_COLUMNS = {
   id: 'uuid',
   bid_id: 'uuid',

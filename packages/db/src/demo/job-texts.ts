@@ -151,6 +151,10 @@ export interface DemoBidPlan {
   coverage: string;
   /** Notes by duty index, over the function's usual ones. */
   notes?: Record<number, string>;
+  /** One letter per benchmark, in order, as for duties: does the bid commit to its target? */
+  commitments: string;
+  /** Notes by benchmark index, over the function's usual ones. */
+  commitmentNotes?: Record<number, string>;
   coverNote: string;
   status?: 'active' | 'withdrawn' | 'declined';
   shortlisted?: boolean;
@@ -173,6 +177,8 @@ export const OPEN_BIDS: DemoBidPlan[] = [
       1: 'Operating and trust accounts, both monthly',
       7: 'P&L monthly; balance sheet each quarter',
     },
+    commitments: 'yyyp',
+    commitmentNotes: { 3: 'I send reminders at 30 and 45 days; the calls to agents stay with you' },
     coverNote:
       'I keep the books for three brokerages on QuickBooks Online, trust accounts included. I would catch ' +
       'up the three missing months first, then close each month by the 8th.',
@@ -186,6 +192,7 @@ export const OPEN_BIDS: DemoBidPlan[] = [
     basis: 'monthly',
     hourly: 52,
     coverage: 'yyyyyyyyy',
+    commitments: 'yyyy',
     coverNote:
       'Our team of four closes the books for about forty small businesses. You get a named bookkeeper, a ' +
       'reviewer, and a fixed monthly price with no surprises.',
@@ -198,6 +205,7 @@ export const OPEN_BIDS: DemoBidPlan[] = [
     basis: 'hourly',
     hourly: 22,
     coverage: 'ypppnyppn',
+    commitments: 'pnpn',
     coverNote: 'Happy to help with data entry and keeping receipts in order. I can start tomorrow.',
     status: 'declined',
     declineReason:
@@ -212,6 +220,8 @@ export const OPEN_BIDS: DemoBidPlan[] = [
     basis: 'hourly',
     hourly: 38,
     coverage: 'yyyypyyyy',
+    commitments: 'yypy',
+    commitmentNotes: { 2: 'Under 5 older than 14 days: I categorize every other week' },
     coverNote:
       'Twelve years of bookkeeping, the last five for property managers and brokers. I know commission ' +
       'splits and trust accounting well.',
@@ -224,6 +234,8 @@ export const OPEN_BIDS: DemoBidPlan[] = [
     basis: 'hourly',
     hourly: 65,
     coverage: 'yyyyyyyyy',
+    commitments: 'yyyy',
+    commitmentNotes: { 0: 'By the 8th business day, with a one-page summary' },
     coverNote:
       'Former controller at a regional brokerage. Beyond the monthly close I can set up commission ' +
       'tracking per agent so you see who is profitable.',
@@ -236,6 +248,7 @@ export const OPEN_BIDS: DemoBidPlan[] = [
     basis: 'hourly',
     hourly: 35,
     coverage: 'yypyyynyn',
+    commitments: 'ypyn',
     coverNote: 'I can take this on from next month, four to six hours a week.',
     status: 'withdrawn',
     after: hours(51),
@@ -247,6 +260,8 @@ export const OPEN_BIDS: DemoBidPlan[] = [
     basis: 'hourly',
     hourly: 32,
     coverage: 'yyypnyyyy',
+    commitments: 'yyyn',
+    commitmentNotes: { 3: 'Collections stay with you, as in my cover note' },
     coverNote: 'Reconciliations and a monthly report are my bread and butter; invoicing stays with you.',
     after: hours(60),
     startIn: days(7),
@@ -262,6 +277,8 @@ export const FILLED_BIDS: DemoBidPlan[] = [
     hourly: 26,
     coverage: 'yyyyyp',
     notes: { 5: 'We draft the replies; your agents approve them' },
+    commitments: 'yyyy',
+    commitmentNotes: { 0: 'Under 1 business hour for calls; e-mail within 4' },
     coverNote:
       'We answer phones for eleven brokerages. Calls are picked up by the second ring, and every offer ' +
       'reaches the listing agent by text within ten minutes.',
@@ -275,6 +292,8 @@ export const FILLED_BIDS: DemoBidPlan[] = [
     hourly: 19,
     coverage: 'ypyypn',
     notes: { 1: 'E-mail only; chat needs a second seat', 5: 'Not included' },
+    commitments: 'pyyp',
+    commitmentNotes: { 0: 'Under 4 hours for e-mail; chat is not staffed' },
     coverNote: 'Friendly, bilingual (English and Spanish) and used to busy inboxes.',
     after: days(2),
     startIn: -days(26),
@@ -286,6 +305,8 @@ export const FILLED_BIDS: DemoBidPlan[] = [
     hourly: 24,
     coverage: 'pyyyyy',
     notes: { 0: 'Until 5 pm; later calls are returned next morning' },
+    commitments: 'ypyy',
+    commitmentNotes: { 1: 'About 60% in the first month, 70% from the second' },
     coverNote: 'A dedicated virtual receptionist at a flat monthly price.',
     after: days(4),
     startIn: -days(27),
@@ -308,6 +329,29 @@ export const DUTY_NOTES: Record<string, { partly: string; no: string }[]> = {
   ],
 };
 export const FALLBACK_NOTES = { partly: 'Partly: we would agree the details first', no: 'Not offered' };
+
+/** Usual notes for a partly or no commitment, by the template's benchmark index. */
+export const BENCHMARK_NOTES: Record<string, { partly: string; no: string }[]> = {
+  bookkeeping: [
+    { partly: 'By the 15th, not the 10th', no: 'I close when your statements arrive' },
+    {
+      partly: 'The operating account; trust differences go to your broker',
+      no: 'Reconciled, not investigated',
+    },
+    { partly: 'Fewer than 5 older than 14 days', no: 'Categorized once a month' },
+    { partly: 'I send the reminders; the result is yours', no: 'Collections are not part of my offer' },
+  ],
+  'customer-service': [
+    { partly: 'Within 8 business hours', no: 'Next business day' },
+    { partly: 'About 60% to start with', no: 'Most questions need your team' },
+    { partly: 'Measured, not promised', no: 'No survey on my side' },
+    { partly: 'None older than 72 hours', no: 'Older tickets stay with your team' },
+  ],
+};
+export const FALLBACK_COMMITMENT_NOTES = {
+  partly: 'Close to the target; we would agree the figure first',
+  no: 'Not a target I can promise',
+};
 
 /**
  * Owner and the demo provider on the shortlisted bid; `after` counts from the job’s publishing and

@@ -1,6 +1,11 @@
 import type { ProviderKind } from '@handoff/contracts';
 import type { TxScope } from '@handoff/core';
-import { engagementStart, type BidWrite, type DutyCoverageWrite } from '@handoff/core/bids';
+import {
+  engagementStart,
+  type BenchmarkAnswerWrite,
+  type BidWrite,
+  type DutyCoverageWrite,
+} from '@handoff/core/bids';
 import {
   fromTemplate,
   missingForPublish,
@@ -15,8 +20,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { rowsOf } from '../repositories/sql-helpers.ts';
 import {
+  BENCHMARK_NOTES,
   DEMO_INDUSTRY,
   DUTY_NOTES,
+  FALLBACK_COMMITMENT_NOTES,
   FALLBACK_NOTES,
   type DemoBidPlan,
   type DemoJobPlan,
@@ -103,7 +110,7 @@ export async function createJob(
   return (await scope.jobPosts.findForOwner(ownerId, id))!;
 }
 
-/** One answer per duty of the job; the price from the plan's hourly figure. */
+/** One answer per duty and per benchmark of the job; the price from the plan's hourly figure. */
 export async function placeBid(
   scope: TxScope,
   job: JobPostRecord,
@@ -129,6 +136,7 @@ export async function placeBid(
     coverNote: plan.coverNote,
     package: null,
     coverage: coverageFor(job, plan),
+    benchmarks: commitmentsFor(job, plan),
   };
   const row = await scope.bids.insert({
     jobPostId: job.id,
@@ -141,13 +149,23 @@ export async function placeBid(
   return { id: row.id, sentAt };
 }
 
+const level = (letter: string | undefined) => (letter === 'p' ? 'partly' : letter === 'n' ? 'no' : 'yes');
+
 function coverageFor(job: JobPostRecord, plan: DemoBidPlan): DutyCoverageWrite[] {
   return job.duties.map((duty, i) => {
-    const letter = plan.coverage[i] ?? 'y';
-    const coverage = letter === 'p' ? 'partly' : letter === 'n' ? 'no' : 'yes';
+    const coverage = level(plan.coverage[i]);
     const usual = DUTY_NOTES[job.functionSlug]?.[i] ?? FALLBACK_NOTES;
     const note = plan.notes?.[i] ?? (coverage === 'yes' ? '' : usual[coverage]);
     return { dutyId: duty.id, coverage, note };
+  });
+}
+
+function commitmentsFor(job: JobPostRecord, plan: DemoBidPlan): BenchmarkAnswerWrite[] {
+  return job.benchmarks.map((benchmark, i) => {
+    const commitment = level(plan.commitments[i]);
+    const usual = BENCHMARK_NOTES[job.functionSlug]?.[i] ?? FALLBACK_COMMITMENT_NOTES;
+    const note = plan.commitmentNotes?.[i] ?? (commitment === 'yes' ? '' : usual[commitment]);
+    return { benchmarkId: benchmark.id, commitment, note };
   });
 }
 

@@ -1,7 +1,9 @@
 import type { ComparisonBidRow, ComparisonJobPost } from '@handoff/core/bids';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { rowsOf } from './sql-helpers.ts';
 import {
+  bidBenchmarkAnswers,
   bidDutyCoverage,
   bidMessages,
   bids as b,
@@ -32,8 +34,9 @@ export const unreadForViewer = (userId: string) =>
 
 /**
  * The owner's comparison in two statements whatever the number of bids: the job with its duties
- * and benchmarks, and every bid with its provider, industries, coverage and unread count (each a
- * subquery on an index keyed by the bid or the provider). Both are keyed by the owner.
+ * and benchmarks, and every bid with its provider, industries, coverage, benchmark answers and
+ * unread count (each a subquery on an index keyed by the bid or the provider). Both are keyed by
+ * the owner.
  */
 export async function bidComparison(
   db: Db,
@@ -100,6 +103,10 @@ export async function bidComparison(
           select json_agg(json_build_object('dutyId', c.duty_id, 'coverage', c.coverage, 'note', c.note))
           from ${bidDutyCoverage} c where c.bid_id = ${b.id}
         ), '[]'::json)`,
+        benchmarks: sql<ComparisonBidRow['benchmarks']>`coalesce((
+          select json_agg(json_build_object('benchmarkId', a.benchmark_id, 'commitment', a.commitment, 'note', a.note))
+          from ${bidBenchmarkAnswers} a where a.bid_id = ${b.id}
+        ), '[]'::json)`,
         unreadMessages: unreadForViewer(ownerId),
       })
       .from(b)
@@ -141,7 +148,36 @@ export async function bidComparison(
         industries: r.industries,
       },
       coverage: r.coverage,
+      benchmarks: r.benchmarks,
       unreadMessages: r.unreadMessages,
     })),
   };
+}
+
+/**
+ * A stamp of everything the owner's comparison of a job shows, in one cheap statement: it changes
+ * whenever any of it changes, and is null when the job is not the owner's. Built from row versions
+ * (`xmin`, which every insert and update of a row renews, whoever wrote it) of the job, its duties
+ * and benchmarks, its bids and their providers and the owner's read marks, and the count of the
+ * bids' messages (never edited: a new one changes the count). What it relies on, kept by the
+ * repositories: a bid's coverage and benchmark answers are written only together with its row
+ * (insert or revision), and a provider's industries and logo only together with the provider row.
+ * Read it before the comparison: data newer than its stamp can only cause an extra recomputation.
+ */
+export async function bidComparisonStamp(db: Db, ownerId: string, jobPostId: string): Promise<string | null> {
+  const [row] = await rowsOf<{ stamp: string }>(
+    db,
+    sql`SELECT md5(concat_ws('|', j.xmin::text,
+        (SELECT string_agg(d.xmin::text, ',' ORDER BY d.id) FROM ${jobPostDuties} d WHERE d.job_post_id = j.id),
+        (SELECT string_agg(x.xmin::text, ',' ORDER BY x.id) FROM ${jobPostBenchmarks} x WHERE x.job_post_id = j.id),
+        (SELECT string_agg(b.xmin::text || ':' || p.xmin::text, ',' ORDER BY b.id)
+          FROM ${b} b JOIN ${p} p ON p.id = b.provider_id WHERE b.job_post_id = j.id),
+        (SELECT count(*) || '/' || coalesce(max(m.xmin::text::bigint), 0)
+          FROM ${bidMessages} m JOIN ${b} b ON b.id = m.bid_id WHERE b.job_post_id = j.id),
+        (SELECT string_agg(r.xmin::text, ',' ORDER BY r.bid_id)
+          FROM ${bidThreadReads} r JOIN ${b} b ON b.id = r.bid_id WHERE b.job_post_id = j.id AND r.user_id = j.owner_id)
+      )) AS stamp
+      FROM ${j} j WHERE j.id = ${jobPostId} AND j.owner_id = ${ownerId}`,
+  );
+  return row?.stamp ?? null;
 }

@@ -2,8 +2,10 @@ import type { BidsRepository, BidWrite } from '@handoff/core/bids';
 import { and, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  bidBenchmarkAnswers as answers,
   bidDutyCoverage as cov,
   bids as b,
+  jobPostBenchmarks,
   jobPostDuties,
   jobPostInvitations,
   jobPosts as j,
@@ -11,7 +13,7 @@ import {
   providerPackages,
   providers as p,
 } from '../schema/index.ts';
-import { bidComparison, unreadForViewer } from './bid-comparison.ts';
+import { bidComparison, bidComparisonStamp, unreadForViewer } from './bid-comparison.ts';
 import { createBidDecisions } from './bid-decisions.ts';
 import { bidColumns, bidConditions, terms } from './bid-rows.ts';
 
@@ -20,9 +22,14 @@ import { bidColumns, bidConditions, terms } from './bid-rows.ts';
 export function createBidsRepository(db: Db): BidsRepository {
   const { memberOf, openJob, myProviders } = bidConditions(db);
 
-  async function writeCoverage(bidId: string, w: BidWrite) {
+  /** A bid's answers, duty by duty and benchmark by benchmark, replaced as a whole. */
+  async function writeAnswers(bidId: string, w: BidWrite) {
     await db.delete(cov).where(eq(cov.bidId, bidId));
     if (w.coverage.length) await db.insert(cov).values(w.coverage.map((c) => ({ bidId, ...c })));
+    await db.delete(answers).where(eq(answers.bidId, bidId));
+    if (w.benchmarks.length) {
+      await db.insert(answers).values(w.benchmarks.map((a) => ({ bidId, ...a })));
+    }
   }
 
   return {
@@ -56,12 +63,19 @@ export function createBidsRepository(db: Db): BidsRepository {
         // A hire takes this row FOR UPDATE: no bid is written on a job while it is being filled.
         .for('share');
       if (!row) return null;
-      const duties = await db
-        .select({ id: jobPostDuties.id, text: jobPostDuties.text })
-        .from(jobPostDuties)
-        .where(eq(jobPostDuties.jobPostId, jobPostId))
-        .orderBy(asc(jobPostDuties.position), asc(jobPostDuties.id));
-      return { ...row, duties };
+      const [duties, benchmarks] = await Promise.all([
+        db
+          .select({ id: jobPostDuties.id, text: jobPostDuties.text })
+          .from(jobPostDuties)
+          .where(eq(jobPostDuties.jobPostId, jobPostId))
+          .orderBy(asc(jobPostDuties.position), asc(jobPostDuties.id)),
+        db
+          .select({ id: jobPostBenchmarks.id, objective: jobPostBenchmarks.objective })
+          .from(jobPostBenchmarks)
+          .where(eq(jobPostBenchmarks.jobPostId, jobPostId))
+          .orderBy(asc(jobPostBenchmarks.position), asc(jobPostBenchmarks.id)),
+      ]);
+      return { ...row, duties, benchmarks };
     },
 
     async findPackage(providerId, packageId) {
@@ -92,7 +106,7 @@ export function createBidsRepository(db: Db): BidsRepository {
         .onConflictDoNothing({ target: [b.jobPostId, b.providerId] })
         .returning({ id: b.id });
       if (!row) return null;
-      await writeCoverage(row.id, write);
+      await writeAnswers(row.id, write);
       return row;
     },
 
@@ -111,7 +125,7 @@ export function createBidsRepository(db: Db): BidsRepository {
         )
         .returning({ id: b.id });
       if (rows.length === 0) return false;
-      await writeCoverage(bidId, write);
+      await writeAnswers(bidId, write);
       return true;
     },
 
@@ -128,18 +142,35 @@ export function createBidsRepository(db: Db): BidsRepository {
         .innerJoin(p, eq(p.id, b.providerId))
         .where(and(eq(b.id, bidId), or(eq(j.ownerId, userId), memberOf(userId, b.providerId))));
       if (!row) return null;
-      const coverage = await db
-        .select({
-          dutyId: jobPostDuties.id,
-          duty: jobPostDuties.text,
-          coverage: cov.coverage,
-          note: sql<string>`coalesce(${cov.note}, '')`,
-        })
-        .from(jobPostDuties)
-        .leftJoin(cov, and(eq(cov.dutyId, jobPostDuties.id), eq(cov.bidId, bidId)))
-        .where(eq(jobPostDuties.jobPostId, row.jobPost.id))
-        .orderBy(asc(jobPostDuties.position), asc(jobPostDuties.id));
-      return { ...row, side: row.jobPost.ownerId === userId ? 'owner' : 'provider', coverage };
+      const [coverage, benchmarks] = await Promise.all([
+        db
+          .select({
+            dutyId: jobPostDuties.id,
+            duty: jobPostDuties.text,
+            coverage: cov.coverage,
+            note: sql<string>`coalesce(${cov.note}, '')`,
+          })
+          .from(jobPostDuties)
+          .leftJoin(cov, and(eq(cov.dutyId, jobPostDuties.id), eq(cov.bidId, bidId)))
+          .where(eq(jobPostDuties.jobPostId, row.jobPost.id))
+          .orderBy(asc(jobPostDuties.position), asc(jobPostDuties.id)),
+        db
+          .select({
+            benchmarkId: jobPostBenchmarks.id,
+            objective: jobPostBenchmarks.objective,
+            target: jobPostBenchmarks.target,
+            cadence: jobPostBenchmarks.cadence,
+            dueDate: jobPostBenchmarks.dueDate,
+            commitment: answers.commitment,
+            note: sql<string>`coalesce(${answers.note}, '')`,
+          })
+          .from(jobPostBenchmarks)
+          .leftJoin(answers, and(eq(answers.benchmarkId, jobPostBenchmarks.id), eq(answers.bidId, bidId)))
+          .where(eq(jobPostBenchmarks.jobPostId, row.jobPost.id))
+          .orderBy(asc(jobPostBenchmarks.position), asc(jobPostBenchmarks.id)),
+      ]);
+      const side = row.jobPost.ownerId === userId ? 'owner' : 'provider';
+      return { ...row, side, coverage, benchmarks };
     },
 
     async listForMember(userId, filter) {
@@ -205,5 +236,6 @@ export function createBidsRepository(db: Db): BidsRepository {
     },
 
     comparison: (ownerId, jobPostId) => bidComparison(db, ownerId, jobPostId),
+    comparisonStamp: (ownerId, jobPostId) => bidComparisonStamp(db, ownerId, jobPostId),
   };
 }

@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
-import { jobPostDuties, jobPosts } from './job-posts.ts';
+import { jobPostBenchmarks, jobPostDuties, jobPosts } from './job-posts.ts';
 import { providers } from './providers.ts';
 
 /**
@@ -94,7 +94,34 @@ export const bidDutyCoverage = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.bidId, t.dutyId] }),
+    // Removing a duty (an edit, or deleting a draft) cascades here by duty: without it, each one
+    // removed scans every answer of every bid.
+    index('bid_duty_coverage_duty_idx').on(t.dutyId),
     check('bid_duty_coverage_check', sql`${t.coverage} IN ('yes', 'partly', 'no')`),
+  ],
+);
+
+/**
+ * Whether a bid commits to each of the job's benchmarks: yes, partly or no, with a note ("95 % within
+ * 24 h, not 4 h"). Kept like duty coverage: by benchmark id, so answers outlive edits of the job, and
+ * written only together with their bid row (insert or revision).
+ */
+export const bidBenchmarkAnswers = pgTable(
+  'bid_benchmark_answers',
+  {
+    bidId: uuid('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    benchmarkId: uuid('benchmark_id')
+      .notNull()
+      .references(() => jobPostBenchmarks.id, { onDelete: 'cascade' }),
+    commitment: text('commitment').$type<'yes' | 'partly' | 'no'>().notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bidId, t.benchmarkId] }),
+    index('bid_benchmark_answers_benchmark_idx').on(t.benchmarkId),
+    check('bid_benchmark_answers_check', sql`${t.commitment} IN ('yes', 'partly', 'no')`),
   ],
 );
 

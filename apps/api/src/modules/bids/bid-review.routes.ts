@@ -1,5 +1,6 @@
 import {
   bidComparisonResponse,
+  type BidComparison,
   bidIdParams,
   bidResponse,
   compareBidsQuery,
@@ -11,9 +12,13 @@ import type { BidReviewService } from '@handoff/core/bids';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bidView, comparisonView } from './bid-views.ts';
+import type { ComparisonCache } from './comparison-cache.ts';
 
 /** The job owner's side: the comparison grid and their decisions on each bid. */
-export async function bidReviewRoutes(fastify: FastifyInstance, opts: { review: BidReviewService }) {
+export async function bidReviewRoutes(
+  fastify: FastifyInstance,
+  opts: { review: BidReviewService; comparisons: ComparisonCache },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const svc = opts.review;
   const auth = { preHandler: app.authenticate };
@@ -30,13 +35,28 @@ export async function bidReviewRoutes(fastify: FastifyInstance, opts: { review: 
         description:
           'Only the job’s owner (anyone else: 404). Prices are given as bid, in the job’s currency and ' +
           'in US dollars; conversions are approximate (see `conversion`). Archived bids are left out ' +
-          'unless includeArchived=true; `counts` covers every bid whatever the filters.',
+          'unless includeArchived=true; `counts` covers every bid whatever the filters. Each api ' +
+          'process keeps the answer until anything in it changes (checked against the database on ' +
+          'every call), so it is always current.',
         params: jobPostBidsParams,
         querystring: compareBidsQuery,
         response: { 200: bidComparisonResponse, ...errors },
       },
     },
-    async (request) => comparisonView(await svc.compare(request.user.sub, request.params.id, request.query)),
+    async (request, reply) => {
+      const { sub } = request.user;
+      const { id } = request.params;
+      const { sort, hideInactive, fullCoverage, shortlisted, includeArchived } = request.query;
+      // The stamp is read first, and answers 404 to anyone but the job's owner.
+      const stamp = await svc.comparisonStamp(sub, id);
+      const key = [sub, id, sort, hideInactive, fullCoverage, shortlisted, includeArchived].join(':');
+      // Serialised by the route's own response schema, once per change of the data.
+      const body = await opts.comparisons.get(key, stamp, async () =>
+        reply.serialize(comparisonView(await svc.compare(sub, id, request.query))),
+      );
+      // Already JSON made by the response schema: fastify sends bytes with a type as they are.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as BidComparison);
+    },
   );
 
   const marks = [

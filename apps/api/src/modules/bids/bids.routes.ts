@@ -27,8 +27,10 @@ export async function bidRoutes(fastify: FastifyInstance, opts: { bids: BidServi
       ...auth,
       schema: {
         ...common,
-        summary: 'Bid on an open job for your provider profile, answering every duty',
+        summary: 'Bid on an open job for your provider profile, answering every duty and benchmark',
         description:
+          'Every duty of the job needs a coverage answer and every benchmark a commitment (yes, partly ' +
+          'or no, with an optional note); a missing one, or one that is not part of the job, answers 400. ' +
           'One bid per provider per job: a second answers 409 (revise the first with PUT /bids/{id}); a ' +
           'bid the provider withdrew is submitted again in its place. Drafts and invite-only jobs the ' +
           'provider was not invited to answer 404; closed and filled jobs 409. The owner is notified.',
@@ -87,6 +89,9 @@ export async function bidRoutes(fastify: FastifyInstance, opts: { bids: BidServi
       schema: {
         ...common,
         summary: 'Revise your active bid on an open job (every field is replaced; the owner is told)',
+        description:
+          'The coverage and benchmark answers are replaced too: answer every duty and benchmark the job ' +
+          'has now, including any the owner added since the bid was made.',
         params: bidIdParams,
         body: bidRevisionInput,
         response: { 200: bidResponse, ...errors, 409: errorResponse },

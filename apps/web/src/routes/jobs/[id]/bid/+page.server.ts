@@ -61,14 +61,16 @@ export const load: PageServerLoad = async (event) => {
       providerName: d.name,
     })),
   );
-  const duties = viewed.duties;
+  const { duties, benchmarks } = viewed;
   return {
     ...none,
     state: 'form' as const,
     job: brief(viewed),
     offer: {
       mode: bid ? ('revise' as const) : ('new' as const),
-      values: bid ? valuesFromBid(bid, duties, packages) : valuesForJob(viewed, duties),
+      values: bid
+        ? valuesFromBid(bid, duties, benchmarks, packages)
+        : valuesForJob(viewed, duties, benchmarks),
       bidders: candidates.map((p) => ({ id: p.id, name: p.name })),
       packages,
     },

@@ -1,7 +1,10 @@
 import type { BidView } from '@handoff/contracts';
 import { readFields } from '$lib/server/forms.ts';
 
-/** The bid form's fields as text, named as the api names them (`coverage.2.note`), to refill the form. */
+/**
+ * The bid form's fields as text, named as the api names them (`coverage.2.note`,
+ * `benchmarks.0.commitment`), to refill the form.
+ */
 export type BidValues = Record<string, string>;
 
 const TERMS = [
@@ -22,6 +25,10 @@ export interface Duty {
   text: string;
 }
 
+export interface Benchmark {
+  id: string;
+}
+
 export interface PackageChoice {
   id: string;
   name: string;
@@ -32,10 +39,14 @@ export interface PackageChoice {
   providerName: string;
 }
 
-/** A fresh bid starts from the job's own terms; the coverage is left for the provider to answer. */
+/**
+ * A fresh bid starts from the job's own terms; the coverage and commitments are left for the
+ * provider to answer.
+ */
 export function valuesForJob(
   job: { budgetBasis: string; currency: string; durationWeeks: number | null },
   duties: Duty[],
+  benchmarks: Benchmark[],
 ): BidValues {
   const values: BidValues = {
     priceBasis: job.budgetBasis,
@@ -43,11 +54,20 @@ export function valuesForJob(
     durationWeeks: job.durationWeeks === null ? '' : String(job.durationWeeks),
   };
   duties.forEach((duty, i) => (values[`coverage.${i}.dutyId`] = duty.id));
+  benchmarks.forEach((b, i) => (values[`benchmarks.${i}.benchmarkId`] = b.id));
   return values;
 }
 
-/** A bid being revised: its terms, and its answers for the job's duties as they are now. */
-export function valuesFromBid(bid: BidView, duties: Duty[], packages: PackageChoice[]): BidValues {
+/**
+ * A bid being revised: its terms, and its answers for the job's duties and benchmarks as they are
+ * now (one the owner added since is left unanswered).
+ */
+export function valuesFromBid(
+  bid: BidView,
+  duties: Duty[],
+  benchmarks: Benchmark[],
+  packages: PackageChoice[],
+): BidValues {
   const text = (n: number | null) => (n === null ? '' : String(n));
   // The bid keeps a copy of its package, not its id: find the one it was made from, if it still exists.
   const pkg = bid.package
@@ -71,6 +91,12 @@ export function valuesFromBid(bid: BidView, duties: Duty[], packages: PackageCho
     values[`coverage.${i}.coverage`] = answer?.coverage ?? '';
     values[`coverage.${i}.note`] = answer?.note ?? '';
   });
+  benchmarks.forEach((benchmark, i) => {
+    const answer = bid.benchmarks.find((b) => b.benchmarkId === benchmark.id);
+    values[`benchmarks.${i}.benchmarkId`] = benchmark.id;
+    values[`benchmarks.${i}.commitment`] = answer?.commitment ?? '';
+    values[`benchmarks.${i}.note`] = answer?.note ?? '';
+  });
   return values;
 }
 
@@ -92,6 +118,17 @@ export function readBidForm(data: FormData): { values: BidValues; body: Record<s
       note: row[`coverage.${i}.note`] ?? '',
     });
   }
+  const benchmarks: { benchmarkId: string; commitment: string | undefined; note: string }[] = [];
+  for (let i = 0; data.has(`benchmarks.${i}.benchmarkId`); i += 1) {
+    const keys = [`benchmarks.${i}.benchmarkId`, `benchmarks.${i}.commitment`, `benchmarks.${i}.note`];
+    const row = readFields(data, keys);
+    Object.assign(values, row);
+    benchmarks.push({
+      benchmarkId: row[keys[0]!]!,
+      commitment: row[keys[1]!] || undefined,
+      note: row[keys[2]!] ?? '',
+    });
+  }
   const body: Record<string, unknown> = {
     price: number(values.price),
     priceBasis: values.priceBasis || undefined,
@@ -102,6 +139,7 @@ export function readBidForm(data: FormData): { values: BidValues; body: Record<s
     coverNote: values.coverNote ?? '',
     packageId: values.packageId || null,
     coverage,
+    benchmarks,
   };
   if (values.providerId) body.providerId = values.providerId;
   return { values, body };

@@ -20,7 +20,7 @@ export function basisLine(bid: ComparedBid): string {
   return [BASIS_LABELS[bid.priceBasis], estimate].filter(Boolean).join(' · ');
 }
 
-/** "83% · 5 yes, 1 partly, 0 no". */
+/** "83% · 5 yes, 1 partly, 0 no": a bid's duty coverage, or its benchmark commitments. */
 export function coverageLine(summary: CoverageSummary): string {
   const parts = [`${summary.yes} yes`, `${summary.partly} partly`, `${summary.no} no`];
   if (summary.unanswered) parts.push(`${summary.unanswered} not answered`);
@@ -30,3 +30,7 @@ export function coverageLine(summary: CoverageSummary): string {
 /** The bid's answer for one duty, or null when it has none (the duty came after the bid). */
 export const answerFor = (bid: ComparedBid, dutyId: string) =>
   bid.coverage.find((c) => c.dutyId === dutyId) ?? null;
+
+/** The bid's commitment to one benchmark, or null when it has none (the benchmark came after the bid). */
+export const commitmentFor = (bid: ComparedBid, benchmarkId: string) =>
+  bid.benchmarks.find((b) => b.benchmarkId === benchmarkId) ?? null;
