@@ -221,7 +221,10 @@ describe('delete the account', () => {
     const headers = bearer(session.accessToken);
     const wrong = await deleteAccount(headers, 'not-my-password');
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().fields.password).toBe('That is not your password. Nothing was deleted.');
+    expect(wrong.json()).toMatchObject({
+      message: 'That is not your password. Nothing was deleted.',
+      fields: { password: 'That is not your password' },
+    });
     const untyped = await deleteAccount(headers, PASSWORD, 'yes');
     expect(untyped.statusCode).toBe(400);
     expect(untyped.json().fields.confirmation).toMatch(/Type DELETE/);

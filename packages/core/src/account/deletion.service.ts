@@ -16,6 +16,7 @@ export interface AccountDeletionDeps {
 }
 
 const WRONG_PASSWORD = 'That is not your password. Nothing was deleted.';
+const WRONG_PASSWORD_FIELD = 'That is not your password';
 const OPERATOR =
   'An operator account cannot be deleted from settings, so the people desk always has someone; ask another operator.';
 
@@ -65,7 +66,7 @@ export function createAccountDeletionService(deps: AccountDeletionDeps) {
       const found = await users.findCredentialsById(userId);
       if (!found) throw new UnauthorizedError();
       if (!(await hasher.verify(found.passwordHash, input.password))) {
-        throw new ValidationError(WRONG_PASSWORD, { password: WRONG_PASSWORD });
+        throw new ValidationError(WRONG_PASSWORD, { password: WRONG_PASSWORD_FIELD });
       }
       const { user } = found;
       if (user.roles.includes('admin')) throw new ConflictError(OPERATOR);

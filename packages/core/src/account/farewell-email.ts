@@ -26,7 +26,7 @@ export function createAccountDeletedEmailHandler({
           heading: 'Your account is deleted',
           paragraphs: [
             `Hi ${name}, as you asked, we deleted your Handoff account: your name, this e-mail address, your password, sessions, notifications, worksheet and saved providers are erased.`,
-            'What other people need to keep stays with them, without your name: bids an owner received, the messages of a conversation, an engagement. They show "Former member" as the author. Jobs you had open are closed, and provider profiles only you belonged to are unpublished and out of search.',
+            'What other people need to keep stays with them, without your name: bids an owner received, the messages of a conversation, an engagement. They show “Former member” as the author. Jobs you had open are closed, and provider profiles only you belonged to are unpublished and out of search.',
             'This address is free again: you are welcome to create a new account with it at any time.',
           ],
           action: { label: 'Visit Handoff', url: links('/') },
