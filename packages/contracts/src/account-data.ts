@@ -22,7 +22,7 @@ export const deleteAccountBody = z.object({
   confirmation: z
     .string({ error: `Type ${DELETE_CONFIRMATION} to confirm` })
     .trim()
-    .refine((typed) => typed.toUpperCase() === DELETE_CONFIRMATION, {
+    .refine((typed) => typed === DELETE_CONFIRMATION, {
       error: `Type ${DELETE_CONFIRMATION} (in capitals) to confirm`,
     }),
 });
