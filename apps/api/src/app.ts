@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
+import { accountDataRoutes } from './modules/account/data.routes.ts';
 import { accountSettingsRoutes } from './modules/account/settings.routes.ts';
 import { sessionRoutes } from './modules/account/sessions.routes.ts';
 import { adminRoutes, peopleRoutes } from './modules/admin/admin.routes.ts';
@@ -98,6 +99,11 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(accountRoutes, { account: services.account, rateLimitPerMinute });
   await fastify.register(accountSettingsRoutes, { settings: services.accountSettings, rateLimitPerMinute });
   await fastify.register(sessionRoutes, { sessions: services.sessions });
+  await fastify.register(accountDataRoutes, {
+    exports: services.accountExport,
+    deletion: services.accountDeletion,
+    rateLimitPerMinute,
+  });
   await fastify.register(notificationRoutes, { notifications: services.notifications });
   await fastify.register(taxonomyRoutes, { taxonomy: services.taxonomy });
   await fastify.register(providerRoutes, { providers: services.providers });

@@ -1,5 +1,10 @@
 import { createLinkSigner, type Clock } from '@handoff/core';
-import { createAccountService, createAccountSettingsService } from '@handoff/core/account';
+import {
+  createAccountDeletionService,
+  createAccountExportService,
+  createAccountService,
+  createAccountSettingsService,
+} from '@handoff/core/account';
 import { createAuthService, createSessionService, type PasswordHasher } from '@handoff/core/auth';
 import { createNotificationService } from '@handoff/core/notifications';
 import {
@@ -14,6 +19,7 @@ import {
   createEngagementService,
 } from '@handoff/core/bids';
 import {
+  createAccountExportRepository,
   createAccountTokensRepository,
   createDevMailboxStore,
   createNotificationsRepository,
@@ -149,6 +155,12 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
       notifications,
     }),
     sessions: createSessionService({ sessions, clock }),
+    accountExport: createAccountExportService({
+      data: createAccountExportRepository(db),
+      notifications,
+      clock,
+    }),
+    accountDeletion: createAccountDeletionService({ transaction, users, hasher, clock, notifications }),
     taxonomy: createTaxonomyRepository(db),
     outbox: createOutboxRepository(db),
     people: createPeopleService({ transaction, people: createPeopleRepository(db), clock }),

@@ -20,3 +20,4 @@ export * from './job-posts.ts';
 export * from './job-post-responses.ts';
 export * from './job-post-feed.ts';
 export * from './saved-providers.ts';
+export * from './account-data.ts';

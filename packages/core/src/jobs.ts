@@ -11,6 +11,11 @@ export interface JobPayloads {
   /** Tells the old address of a change, with the link that undoes it. */
   'email.email-changed': { tokenId: string };
   'email.notification': { notificationId: string };
+  /**
+   * The last e-mail to a deleted account. Its row is a tombstone by the time this runs, so the address
+   * and name travel in the payload (kept until the finished job is purged, 7 days).
+   */
+  'email.account-deleted': { userId: string; email: string; name: string };
   'email.provider-invitation': { invitationId: string };
   'maintenance.purge-expired': Record<string, never>;
   /** Re-reads the profile: indexes it if published, removes it otherwise. */
@@ -41,6 +46,7 @@ export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'email.confirm-email-change': { attempts: 8, backoffMs: 5_000 },
   'email.email-changed': { attempts: 8, backoffMs: 5_000 },
   'email.notification': { attempts: 6, backoffMs: 10_000 },
+  'email.account-deleted': { attempts: 8, backoffMs: 5_000 },
   'email.provider-invitation': { attempts: 8, backoffMs: 5_000 },
   'maintenance.purge-expired': { attempts: 3, backoffMs: 60_000 },
   'search.upsert-provider': { attempts: 10, backoffMs: 2_000 },

@@ -1,3 +1,4 @@
+import type { AccountErasureRepository } from './account/data.ports.ts';
 import type { AccountTokensRepository } from './account/ports.ts';
 import type { RefreshSessionsRepository, UsersRepository } from './auth/ports.ts';
 import type { JobQueue } from './jobs.ts';
@@ -28,6 +29,7 @@ export interface TxScope {
   jobPostInvitations: JobPostInvitationsRepository;
   jobPostMatches: JobPostMatchesRepository;
   people: PeopleRepository;
+  erasure: AccountErasureRepository;
   jobs: JobQueue;
 }
 

@@ -21,6 +21,8 @@ export * from './repositories/job-post-invitations.ts';
 export * from './repositories/job-post-feed.ts';
 export * from './repositories/job-post-matches.ts';
 export * from './repositories/people.ts';
+export * from './repositories/account-export.ts';
+export * from './repositories/account-erasure.ts';
 export * from './demo/providers.ts';
 export * from './demo/seed-providers.ts';
 export * from './demo/seed-jobs.ts';

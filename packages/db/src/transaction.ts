@@ -15,6 +15,7 @@ import { createJobPostMatchesRepository } from './repositories/job-post-matches.
 import { createJobPostsRepository } from './repositories/job-posts.ts';
 import { createOwnersRepository } from './repositories/owners.ts';
 import { createPeopleRepository } from './repositories/people.ts';
+import { createAccountErasureRepository } from './repositories/account-erasure.ts';
 
 /** The repositories bound to one transaction. */
 export function scopeFor(db: Db, onJob?: () => void): TxScope {
@@ -33,6 +34,7 @@ export function scopeFor(db: Db, onJob?: () => void): TxScope {
     jobPostInvitations: createJobPostInvitationsRepository(db),
     jobPostMatches: createJobPostMatchesRepository(db),
     people: createPeopleRepository(db),
+    erasure: createAccountErasureRepository(db),
     jobs: createOutboxWriter(db, onJob),
   };
 }

@@ -6,7 +6,11 @@ import {
   type Clock,
   type JobHandlers,
 } from '@handoff/core';
-import { createAccountEmailHandlers, createEmailChangeHandlers } from '@handoff/core/account';
+import {
+  createAccountDeletedEmailHandler,
+  createAccountEmailHandlers,
+  createEmailChangeHandlers,
+} from '@handoff/core/account';
 import { createNotificationEmailHandlers, createNotificationService } from '@handoff/core/notifications';
 import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
 import { createInvitationEmailHandlers } from '@handoff/core/providers';
@@ -86,6 +90,7 @@ export function createJobHandlers({
   const handlers = {
     ...createAccountEmailHandlers(accountMail),
     ...createEmailChangeHandlers(accountMail),
+    ...createAccountDeletedEmailHandler({ mailer, links }),
     ...createNotificationEmailHandlers({
       load: createBatcher(async (ids: string[]) => {
         const found = new Map((await notifications.findForEmail(ids)).map((n) => [n.id, n]));

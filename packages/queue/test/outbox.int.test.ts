@@ -39,6 +39,7 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
     'email.password-reset': noop,
     'email.confirm-email-change': noop,
     'email.email-changed': noop,
+    'email.account-deleted': noop,
     'maintenance.purge-expired': noop,
     'email.notification': notification,
     'email.provider-invitation': noop,

@@ -4,3 +4,7 @@ export * from './account.service.ts';
 export * from './emails.ts';
 export * from './email-change-emails.ts';
 export * from './settings.service.ts';
+export * from './data.ports.ts';
+export * from './export.service.ts';
+export * from './deletion.service.ts';
+export * from './farewell-email.ts';

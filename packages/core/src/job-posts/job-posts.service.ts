@@ -24,6 +24,7 @@ import {
   missingForPublish,
   validateJobPost,
 } from './rules.ts';
+import { closedNotice, quoted } from './notices.ts';
 import { jobHandoffValue, type JobHandoffValue } from './value.ts';
 
 export interface JobPostServiceDeps {
@@ -49,7 +50,6 @@ export type JobPostForViewer =
 const NOT_FOUND = 'No job with this id among yours';
 const NOT_VISIBLE = 'There is no job with this id that you can see';
 const TASK_TAKEN = 'This task already became a job';
-const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”`;
 
 /** The owner's job posts: drafts, publishing, edits bidders hear about, closing. */
 export function createJobPostService(deps: JobPostServiceDeps) {
@@ -233,12 +233,8 @@ export function createJobPostService(deps: JobPostServiceDeps) {
         if (!(await scope.jobPosts.transition(ownerId, id, 'open', 'closed', clock.now()))) {
           throw new ConflictError('The job changed meanwhile; reload it and try again');
         }
-        await tellBidders(
-          scope,
-          current,
-          `${quoted(current.title)} was closed`,
-          'The owner closed this job. It takes no more bids; yours stays on record.',
-        );
+        const notice = closedNotice(current);
+        await tellBidders(scope, current, notice.title, notice.body);
       });
       return ownerView(ownerId, id);
     },

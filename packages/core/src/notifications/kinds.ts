@@ -28,6 +28,14 @@ export const notificationKinds = {
     emailDefault: true,
     required: false,
   },
+  'provider.member-left': {
+    audience: 'provider',
+    label: 'Colleagues leaving your profile',
+    description:
+      'When a colleague deletes their account and leaves your provider profile (or hands it to you).',
+    emailDefault: true,
+    required: false,
+  },
   'bid.received': {
     audience: 'owner',
     label: 'Bids on your jobs',

@@ -33,10 +33,14 @@ export function createNotificationService({ notifications, signer, clock }: Noti
      * Records an in-app notification and queues its e-mail in the caller's transaction. The e-mail
      * handler checks the user's settings when it runs, so a later opt-out is honoured.
      */
-    async notify(scope: Pick<TxScope, 'notifications' | 'jobs'>, input: NewNotification): Promise<string> {
-      const { id } = await scope.notifications.create(input);
-      await scope.jobs.enqueue('email.notification', { notificationId: id });
-      return id;
+    async notify(
+      scope: Pick<TxScope, 'notifications' | 'jobs'>,
+      input: NewNotification,
+    ): Promise<string | null> {
+      const created = await scope.notifications.create(input);
+      if (!created) return null;
+      await scope.jobs.enqueue('email.notification', { notificationId: created.id });
+      return created.id;
     },
 
     list: (userId: string, options: { limit?: number; unreadOnly?: boolean } = {}) =>

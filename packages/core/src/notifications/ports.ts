@@ -35,9 +35,10 @@ export interface NewNotification {
 
 /** Every read and write takes the user id: nobody reads or marks another person's notifications. */
 export interface NotificationsRepository {
-  create(input: NewNotification): Promise<{ id: string }>;
+  /** Null when the user is gone (a deleted account): nothing is recorded and nothing is e-mailed. */
+  create(input: NewNotification): Promise<{ id: string } | null>;
   findById(id: string): Promise<NotificationRecord | null>;
-  /** The notifications among these ids whose user still exists, each with what its e-mail needs. */
+  /** The notifications among these ids whose user still exists (and is not deleted), each with what its e-mail needs. */
   findForEmail(ids: readonly string[]): Promise<NotificationForEmail[]>;
   listForUser(userId: string, options: { limit: number; unreadOnly: boolean }): Promise<NotificationRecord[]>;
   unreadCount(userId: string): Promise<number>;

@@ -1,5 +1,5 @@
 import type { JobPostMatchesRepository } from '@handoff/core/job-posts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { jobPosts as j, notificationPreferences, users } from '../schema/index.ts';
 import { rowsOf } from './sql-helpers.ts';
@@ -101,7 +101,8 @@ export function createJobPostMatchesRepository(db: Db): JobPostMatchesRepository
           notificationPreferences,
           and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, kind)),
         )
-        .where(eq(users.id, userId));
+        // A deleted account's tombstone gets no digest, even one queued before it was deleted.
+        .where(and(eq(users.id, userId), isNull(users.deletedAt)));
       if (!user) return null;
       if (jobPostIds.length === 0) return { ...user, jobs: [] };
       const jobs = await db

@@ -1,5 +1,5 @@
 import type { NotificationsRepository } from '@handoff/core/notifications';
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { notificationPreferences, notifications, users } from '../schema/index.ts';
 
@@ -19,11 +19,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function createNotificationsRepository(db: Db): NotificationsRepository {
   return {
     async create(input) {
+      // Nothing is raised for a deleted account: its tombstone has no inbox and no address.
       const [row] = await db
         .insert(notifications)
-        .values({ ...input, link: input.link ?? null })
+        .select(
+          db
+            .select({
+              id: sql`gen_random_uuid()`.as('id'),
+              userId: users.id,
+              kind: sql`${input.kind}`.as('kind'),
+              title: sql`${input.title}`.as('title'),
+              body: sql`${input.body}`.as('body'),
+              link: sql`${input.link ?? null}::text`.as('link'),
+              readAt: sql`null::timestamptz`.as('read_at'),
+              createdAt: sql`now()`.as('created_at'),
+            })
+            .from(users)
+            .where(and(eq(users.id, input.userId), isNull(users.deletedAt))),
+        )
         .returning({ id: notifications.id });
-      return row!;
+      return row ?? null;
     },
     async findById(id) {
       const [row] = await db.select(columns).from(notifications).where(eq(notifications.id, id));
@@ -53,7 +68,7 @@ export function createNotificationsRepository(db: Db): NotificationsRepository {
             eq(notificationPreferences.kind, notifications.kind),
           ),
         )
-        .where(inArray(notifications.id, valid));
+        .where(and(inArray(notifications.id, valid), isNull(users.deletedAt)));
     },
     async listForUser(userId, { limit, unreadOnly }) {
       return db

@@ -38,12 +38,15 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** A deleted account's tombstone is nobody: no read finds it, so no flow can act for it or mail it. */
+const live = isNull(users.deletedAt);
+
 export function createUsersRepository(db: Db): UsersRepository {
   const credentials = async (where: ReturnType<typeof eq>) => {
     const [row] = await db
       .select({ ...publicColumns, passwordHash: users.passwordHash })
       .from(users)
-      .where(where);
+      .where(and(where, live));
     return row ? { user: toRecord(row), passwordHash: row.passwordHash } : null;
   };
   const update = async (id: string, set: PgUpdateSetSource<typeof users>) => {
@@ -61,7 +64,10 @@ export function createUsersRepository(db: Db): UsersRepository {
       return rows[0] ? toRecord(rows[0]) : null;
     },
     async findById(id) {
-      const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));
+      const [row] = await db
+        .select(publicColumns)
+        .from(users)
+        .where(and(eq(users.id, id), live));
       return row ? toRecord(row) : null;
     },
     findCredentialsByEmail: (email) => credentials(eq(users.email, email)),

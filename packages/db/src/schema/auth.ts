@@ -17,6 +17,12 @@ export const users = pgTable('users', {
   /** Set by an operator: the person cannot log in and their profiles are hidden until reinstated. */
   suspendedAt: timestamp('suspended_at', { withTimezone: true }),
   suspendedReason: text('suspended_reason'),
+  /**
+   * Set when the person deleted their account. The row stays as a tombstone (name "Former member", an
+   * address that is no address, no usable password) so what other people keep — bids they received,
+   * threads, engagements — still has an author; everything personal on it is erased.
+   */
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,5 @@
 import {
+  accountDeletedResponse,
   accountResponse,
   changeEmailResponse,
   emailChangeConfirmedResponse,
@@ -65,4 +66,14 @@ export const accountApi = {
 
   signOutOthers: (token: string): Promise<{ ended: number; message: string }> =>
     request(endedSessionsResponse, '/account/sessions/sign-out-others', { method: 'POST', token }),
+
+  /** The export as the API sends it (already an allow-listed file): passed through, not re-parsed. */
+  exportData: (token: string): Promise<Response> => send('/account/export', { token }),
+
+  deleteAccount: (
+    token: string,
+    body: { password: string; confirmation: string },
+    client?: ClientInfo,
+  ): Promise<{ message: string }> =>
+    request(accountDeletedResponse, '/account/delete', { method: 'POST', body, token, client }),
 };
