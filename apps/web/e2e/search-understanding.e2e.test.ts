@@ -176,6 +176,7 @@ describe.skipIf(!chromiumPath)('search that reads the owner’s words, in Chromi
       .getByText('Showing results for “bookkeeping”, “restaurants” — you typed “bokkeeping”, “resturants”')
       .waitFor();
     await card(page, names.bookkeepingRestaurants).waitFor();
+    await screens(page, '43-search-typo');
 
     await page.goto(`${base}/search?q=${encodeURIComponent('🚀')}`);
     await page.getByText('“🚀” has no words we can search for: showing every provider.').waitFor();
@@ -257,6 +258,7 @@ describe.skipIf(!chromiumPath)('search that reads the owner’s words, in Chromi
     await page.goto(`${base}/search?q=${encodeURIComponent('xylophonist')}`);
     const popular = page.getByRole('heading', { name: /Most providers here offer/ });
     await popular.waitFor();
+    await screens(page, '44-search-nothing-near');
     const first = page.locator('a.suggestion').first();
     await first.click();
     await page.waitForURL(/function=/);
