@@ -256,7 +256,7 @@ describe.skipIf(!chromiumPath)('search that reads the owner’s words, in Chromi
 
     // Words that mean nothing: the most common work, each a search with providers.
     await page.goto(`${base}/search?q=${encodeURIComponent('xylophonist')}`);
-    const popular = page.getByRole('heading', { name: /Most providers here offer/ });
+    const popular = page.getByRole('heading', { name: /Try what most providers here do/ });
     await popular.waitFor();
     await screens(page, '44-search-nothing-near');
     const first = page.locator('a.suggestion').first();
