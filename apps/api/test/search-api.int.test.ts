@@ -202,14 +202,40 @@ describe('GET /search/providers', () => {
     expect(all.queryIgnored).toBe(false);
   });
 
-  it('suggests the functions and industries the words are near when nothing matches', async () => {
+  it('suggests the functions and industries the words are near when nothing matches, if they have providers', async () => {
+    // Nobody here offers legal work: only the industry leads somewhere.
     const body = (await search('q=legal%20for%20restaurants')).json();
     expect(body.total).toBe(0);
     expect(body.suggestions).toEqual({
-      functions: [{ slug: 'legal', name: 'Legal' }],
+      functions: [],
       industries: [{ slug: 'restaurants-food-service', name: 'Restaurants & food service' }],
+      popular: false,
     });
-    expect((await search('q=payroll')).json().suggestions).toEqual({ functions: [], industries: [] });
+    expect((await search('q=order%20processing%20for%20restaurants')).json().suggestions).toEqual({
+      functions: [{ slug: 'order-processing', name: 'Order processing' }],
+      industries: [{ slug: 'restaurants-food-service', name: 'Restaurants & food service' }],
+      popular: false,
+    });
+    expect((await search('q=payroll')).json().suggestions).toEqual({
+      functions: [],
+      industries: [],
+      popular: false,
+    });
+  });
+
+  it('suggests by what the words begin or nearly spell when it cannot read them, and within the other filters', async () => {
+    // Literal text finds nothing; 'payr' is the start of payroll.
+    const begun = (await search('q=payr%20zanzibarian&literal=true')).json();
+    expect(begun.total).toBe(0);
+    expect(begun.suggestions).toMatchObject({ functions: [{ slug: 'payroll' }], popular: false });
+    // Words that mean nothing: the most common functions and industries, within the kind asked for.
+    const none = (await search('q=xylophonist&kind=virtual_assistant')).json();
+    expect(none.total).toBe(0);
+    expect(none.suggestions).toEqual({
+      functions: [{ slug: 'order-processing', name: 'Order processing' }],
+      industries: [{ slug: 'e-commerce', name: 'E-commerce' }],
+      popular: true,
+    });
   });
 
   it('hits carry only the listing fields: no bio, duties, e-mails or status', async () => {
@@ -288,6 +314,59 @@ describe('GET /search/providers', () => {
     if (res.statusCode === 200) {
       expect(res.json().hits.map((h: { id: string }) => h.id)).not.toContain(undefined);
     }
+  });
+});
+
+describe('GET /search/suggest', () => {
+  const suggest = (query: string) => t.app.inject({ url: `/search/suggest?${query}` });
+
+  it('completes functions, industries and “function for industry” pairs, in memory', async () => {
+    const res = await suggest('q=bookkeeping%20for%20rest');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    expect(res.json().suggestions).toEqual([
+      {
+        kind: 'pair',
+        q: 'Bookkeeping for restaurants & food service',
+        function: { slug: 'bookkeeping', name: 'Bookkeeping' },
+        industry: { slug: 'restaurants-food-service', name: 'Restaurants & food service' },
+        hint: null,
+      },
+    ]);
+    const begun = (await suggest('q=payr')).json().suggestions;
+    expect(begun[0]).toMatchObject({ kind: 'function', q: 'Payroll' });
+    expect((await suggest('q=chase')).json().suggestions[0]).toMatchObject({
+      q: 'Bookkeeping',
+      hint: 'chase invoice',
+    });
+    expect((await suggest('q=bookkeeping%20for%20&limit=3')).json().suggestions).toHaveLength(3);
+    expect((await suggest('')).json()).toEqual({ suggestions: [] });
+    expect((await suggest('q=%F0%9F%9A%80')).json()).toEqual({ suggestions: [] });
+  });
+
+  it('a completion, searched, is read as the filters it names', async () => {
+    const [first] = (await suggest('q=payroll%20for%20resta')).json().suggestions;
+    const body = (await search(`q=${encodeURIComponent(first.q)}`)).json();
+    expect(body.understood).toMatchObject({
+      functions: [first.function],
+      industries: [first.industry],
+      text: null,
+    });
+    expect(body.hits.map((h: { id: string }) => h.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ['q=a&q=b', 'q', /once/],
+    [`q=${'x'.repeat(201)}`, 'q', /200 characters/],
+    ['q=pay&limit=0', 'limit', /at least 1/],
+    ['q=pay&limit=11', 'limit', /at most 10/],
+    ['q=pay&limit=two', 'limit', /number/],
+    ['q=pay&function=payroll', '_', /Unknown parameter: function/],
+  ])('answers %s with 400 naming the parameter', async (query, field, message) => {
+    const res = await suggest(query);
+    expect(res.statusCode, res.body).toBe(400);
+    const fields: Record<string, string> = res.json().fields ?? {};
+    expect(fields[field] ?? res.json().message, res.body).toMatch(message);
   });
 });
 

@@ -130,8 +130,12 @@ export const searchProvidersResponse = z.object({
   understood: searchUnderstood.nullable(),
   /** q had no usable words (only symbols, stop words or filler): the search ran without text. */
   queryIgnored: z.boolean(),
-  /** Filled when nothing matched: functions and industries the words are near, to search instead. */
-  suggestions: z.object({ functions: z.array(named), industries: z.array(named) }),
+  /**
+   * Filled when the words matched nothing: functions and industries they are near, each with providers
+   * within the other filters (kind, language, rate…); or, when nothing is near, the most common ones
+   * there (`popular`). Empty lists otherwise.
+   */
+  suggestions: z.object({ functions: z.array(named), industries: z.array(named), popular: z.boolean() }),
   hits: z.array(providerHit),
   /** Every matching provider, not just this page (Meilisearch stops counting at 1,000). */
   total: z.number().int(),
@@ -151,3 +155,41 @@ export const searchProvidersResponse = z.object({
   }),
 });
 export type SearchProvidersResponse = z.infer<typeof searchProvidersResponse>;
+
+// GET /search/suggest: the search box's autocomplete, in memory over the taxonomy.
+
+export const SUGGEST_MAX_LIMIT = 10;
+
+export const searchSuggestQuery = z.strictObject(
+  {
+    q: z
+      .string({ error: 'Send q once' })
+      .max(200, { error: 'Search for at most 200 characters' })
+      .default(''),
+    limit: z.coerce
+      .number({ error: 'limit must be a number' })
+      .int({ error: 'limit must be a whole number' })
+      .min(1, { error: 'limit is at least 1' })
+      .max(SUGGEST_MAX_LIMIT, { error: `limit is at most ${SUGGEST_MAX_LIMIT}` })
+      .default(8),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `Unknown parameter: ${issue.keys.join(', ')}` : undefined,
+  },
+);
+export type SearchSuggestQuery = z.output<typeof searchSuggestQuery>;
+
+export const searchSuggestion = z.object({
+  kind: z.enum(['function', 'industry', 'pair']),
+  /** Shown in the list and put in the search box: searched, it is read as exactly these filters. */
+  q: z.string(),
+  function: named.nullable(),
+  industry: named.nullable(),
+  /** The owner word it was found by, when not the name ('bookkeeper', 'chase invoice'). */
+  hint: z.string().nullable(),
+});
+export type SearchSuggestion = z.infer<typeof searchSuggestion>;
+
+export const searchSuggestResponse = z.object({ suggestions: z.array(searchSuggestion) });
+export type SearchSuggestResponse = z.infer<typeof searchSuggestResponse>;

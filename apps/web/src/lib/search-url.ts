@@ -10,6 +10,8 @@ export type SearchState = Partial<Pick<SearchProvidersQuery, ListParam>> & {
   rateMin?: number | undefined;
   rateMax?: number | undefined;
   verified?: boolean | undefined;
+  /** Search the words as text only, without reading functions and industries into them. */
+  literal?: boolean | undefined;
   sort?: SearchProvidersQuery['sort'] | undefined;
   page?: number | undefined;
   perPage?: number | undefined;
@@ -27,6 +29,7 @@ export function toSearchParams(state: SearchState): URLSearchParams {
   if (state.rateMin !== undefined) params.set('rateMin', String(state.rateMin));
   if (state.rateMax !== undefined) params.set('rateMax', String(state.rateMax));
   if (state.verified) params.set('verified', 'true');
+  if (state.literal && q) params.set('literal', 'true');
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));
   if (state.perPage && state.perPage !== 20) params.set('perPage', String(state.perPage));

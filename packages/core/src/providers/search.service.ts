@@ -1,11 +1,28 @@
 import { ValidationError } from '../errors.ts';
-import { findFunction, findIndustry } from '../taxonomy/index.ts';
-import { understand } from '../taxonomy/understand.ts';
+import { complete } from '../taxonomy/complete.ts';
+import { findFunction, findIndustry, words } from '../taxonomy/index.ts';
+import { understand, type Understanding } from '../taxonomy/understand.ts';
 
 interface SearchQuery {
   q?: string | undefined;
   functions?: string[] | undefined;
   industries?: string[] | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+}
+
+/** What the service needs of a result: the total, and facet counts to tell which suggestions lead somewhere. */
+interface SearchResult {
+  total: number;
+  totalExact: boolean;
+  facets: { functions: Record<string, number>; industries: Record<string, number> };
+}
+
+export interface Suggestions {
+  functions: Named[];
+  industries: Named[];
+  /** True when nothing is near the words: these are the functions and industries with most providers. */
+  popular: boolean;
 }
 
 export interface Named {
@@ -29,13 +46,22 @@ export interface SearchUnderstanding {
   understood: Understood | null;
   /** The text had no usable words ("🚀", "someone?"): it was searched as no text. */
   queryIgnored: boolean;
-  /** When nothing matched: functions and industries near the words, to search instead. */
-  suggestions: { functions: Named[]; industries: Named[] };
+  /**
+   * When the words matched nothing: functions and industries near them, or else the most common ones,
+   * each with providers within the other filters; empty otherwise.
+   */
+  suggestions: Suggestions;
 }
 
 /** Functions close to the best reading count ("bookkeeping and payroll"); a stray duty word does not. */
 const FUNCTION_RATIO = 0.6;
 const named = (m: { slug: string; name: string }): Named => ({ slug: m.slug, name: m.name });
+const SUGGESTED = 3;
+const POPULAR_FUNCTIONS = 4;
+
+/** The first few distinct ones. */
+const distinct = (list: Named[], max: number) =>
+  list.filter((n, i) => list.findIndex((m) => m.slug === n.slug) === i).slice(0, max);
 
 /**
  * Provider search for the directory. Generic over the engine's query and result types (they live in
@@ -44,9 +70,54 @@ const named = (m: { slug: string; name: string }): Named => ({ slug: m.slug, nam
  * words (../taxonomy/understand.ts): "customer service for real estate" becomes the customer-service
  * function and real-estate industry filters, with only the unexplained words left as text.
  */
-export function createProviderSearchService<Q extends SearchQuery, R extends { total: number }>(index: {
+export function createProviderSearchService<Q extends SearchQuery, R extends SearchResult>(index: {
   search(query: Q): Promise<R>;
 }) {
+  /**
+   * For a search that found nothing: what its words are near (as understood, else what they begin or
+   * nearly spell), kept to those with providers within the other filters, so no suggestion is another
+   * dead end; failing that, the functions and industries with the most providers there.
+   */
+  async function suggest(query: Q, u: Understanding): Promise<Suggestions> {
+    let functions = u.functions.map(named);
+    let industries = u.industries.map(named);
+    if (functions.length === 0 && industries.length === 0) {
+      // The whole text, then each word alone: 'payr zanzibarian' is still near payroll.
+      const text = query.q ?? '';
+      const near = [text, ...words(text).slice(0, 10)].flatMap((t) => complete(t, 6));
+      functions = near.flatMap((c) => (c.function ? [c.function] : []));
+      industries = near.flatMap((c) => (c.industry ? [c.industry] : []));
+    }
+    const others = await index.search({
+      ...query,
+      q: undefined,
+      functions: undefined,
+      industries: undefined,
+      page: 1,
+      perPage: 1,
+    });
+    // Estimated counts (a broad search) may miss a rare value: then every near one is kept.
+    const has = (counts: Record<string, number>) => (n: Named) =>
+      !others.totalExact || (counts[n.slug] ?? 0) > 0;
+    functions = distinct(functions.filter(has(others.facets.functions)), SUGGESTED);
+    industries = distinct(industries.filter(has(others.facets.industries)), SUGGESTED);
+    if (functions.length > 0 || industries.length > 0) return { functions, industries, popular: false };
+    const most = (counts: Record<string, number>, find: (slug: string) => Named | undefined, max: number) =>
+      Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .flatMap(([slug]) => {
+          const found = find(slug);
+          return found ? [named(found)] : [];
+        })
+        .slice(0, max);
+    return {
+      functions: most(others.facets.functions, findFunction, POPULAR_FUNCTIONS),
+      industries: most(others.facets.industries, findIndustry, SUGGESTED),
+      popular: true,
+    };
+  }
+
   return {
     async search(query: Q, options: { literal?: boolean } = {}): Promise<R & SearchUnderstanding> {
       const fields: Record<string, string> = {};
@@ -57,19 +128,13 @@ export function createProviderSearchService<Q extends SearchQuery, R extends { t
       const first = Object.values(fields)[0];
       if (first) throw new ValidationError(first, fields);
 
-      const none = { functions: [], industries: [] };
+      const none: Suggestions = { functions: [], industries: [], popular: false };
       const u = understand(query.q);
       const answer = async (r: R, understood: Understood | null, queryIgnored = false) => ({
         ...r,
         understood,
         queryIgnored,
-        suggestions:
-          r.total === 0 && query.q
-            ? {
-                functions: u.functions.slice(0, 3).map(named),
-                industries: u.industries.slice(0, 3).map(named),
-              }
-            : none,
+        suggestions: r.total === 0 && query.q?.trim() ? await suggest(query, u) : none,
       });
       if (query.q !== undefined && query.q.trim() !== '' && !u.meaningful) {
         return answer(await index.search({ ...query, q: undefined }), null, true);
@@ -105,6 +170,6 @@ export function createProviderSearchService<Q extends SearchQuery, R extends { t
   };
 }
 
-export type ProviderSearchService<Q extends SearchQuery, R extends { total: number }> = ReturnType<
+export type ProviderSearchService<Q extends SearchQuery, R extends SearchResult> = ReturnType<
   typeof createProviderSearchService<Q, R>
 >;

@@ -36,3 +36,4 @@ export {
   words,
 } from './words.ts';
 export { createUnderstanding, understand, type Match, type Understanding } from './understand.ts';
+export { complete, createCompleter, type Completion } from './complete.ts';

@@ -1,5 +1,12 @@
-import { errorResponse, searchProvidersQuery, searchProvidersResponse } from '@handoff/contracts';
+import {
+  errorResponse,
+  searchProvidersQuery,
+  searchProvidersResponse,
+  searchSuggestQuery,
+  searchSuggestResponse,
+} from '@handoff/contracts';
 import type { ProviderSearchService } from '@handoff/core/providers';
+import { complete } from '@handoff/core/taxonomy';
 import type { ProviderSearchQuery, ProviderSearchResult } from '@handoff/search';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -67,6 +74,24 @@ export async function searchRoutes(
           verified: f.verified,
         },
       };
+    },
+  );
+
+  app.get(
+    '/search/suggest',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          'Autocomplete for the search box: functions, industries and “function for industry” pairs for the words typed so far',
+        querystring: searchSuggestQuery,
+        response: { 200: searchSuggestResponse, 400: errorResponse },
+      },
+    },
+    // In memory over the taxonomy: no database, so it answers as fast as the owner types.
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { suggestions: complete(request.query.q, request.query.limit) };
     },
   );
 }

@@ -4,10 +4,12 @@ import {
   providerResponse,
   publicProviderResponse,
   searchProvidersResponse,
+  searchSuggestResponse,
   type ProviderInputParsed,
   type ProviderProfile,
   type PublicProviderProfile,
   type SearchProvidersResponse,
+  type SearchSuggestResponse,
 } from '@handoff/contracts';
 import type { z } from 'zod';
 import { toSearchParams, type SearchState } from '$lib/search-url.ts';
@@ -75,4 +77,8 @@ export const providersApi = {
     const params = toSearchParams(state);
     return request(searchProvidersResponse, `/search/providers${params.size ? `?${params}` : ''}`);
   },
+
+  /** The search box's autocomplete for the words typed so far. */
+  suggest: (q: string): Promise<SearchSuggestResponse> =>
+    request(searchSuggestResponse, `/search/suggest?${new URLSearchParams({ q })}`),
 };

@@ -1,9 +1,11 @@
 import { fieldErrors, searchProvidersQuery, type SearchProvidersQuery } from '@handoff/contracts';
 import { LIST_PARAMS, searchHref, type ListParam, type SearchState } from '$lib/search-url.ts';
+import { readingFrom, resolveReading } from './reading.ts';
 
 /**
  * Reads a search from its URL with the API's own schema. A bad value (`rateMin=abc`) is dropped with a
- * message for its field, and the rest of the search still runs.
+ * message for its field, and the rest of the search still runs. A form sent without JavaScript also
+ * carries the page's reading of the words (./reading.ts), resolved here.
  */
 export function readSearch(params: URLSearchParams): { state: SearchState; errors: Record<string, string> } {
   const raw: Record<string, unknown> = {};
@@ -11,7 +13,7 @@ export function readSearch(params: URLSearchParams): { state: SearchState; error
     const values = params.getAll(key).filter((v) => v !== '');
     if (values.length) raw[key] = values;
   }
-  for (const key of ['q', 'rateMin', 'rateMax', 'verified', 'sort', 'page', 'perPage']) {
+  for (const key of ['q', 'rateMin', 'rateMax', 'verified', 'literal', 'sort', 'page', 'perPage']) {
     const value = params.get(key)?.trim();
     if (value) raw[key] = value;
   }
@@ -19,7 +21,13 @@ export function readSearch(params: URLSearchParams): { state: SearchState; error
   const errors: Record<string, string> = {};
   for (let attempt = 0; attempt < 4; attempt += 1) {
     const parsed = searchProvidersQuery.safeParse(raw);
-    if (parsed.success) return { state: parsed.data, errors };
+    if (parsed.success) {
+      const reading = readingFrom(
+        (key) => params.get(key),
+        (key) => params.getAll(key),
+      );
+      return { state: resolveReading(parsed.data, reading), errors };
+    }
     for (const [path, message] of Object.entries(fieldErrors(parsed.error.issues))) {
       const key = path.split('.')[0]!;
       errors[key] ??= message;
@@ -41,7 +49,7 @@ export function stateFromForm(data: FormData): SearchState {
   };
   const list = <T extends string>(key: ListParam) =>
     data.getAll(key).filter((v): v is T => typeof v === 'string' && v !== '');
-  return {
+  const state: SearchState = {
     q: text('q'),
     function: list('function'),
     industry: list('industry'),
@@ -51,8 +59,14 @@ export function stateFromForm(data: FormData): SearchState {
     rateMin: number('rateMin'),
     rateMax: number('rateMax'),
     verified: data.get('verified') === 'true',
+    literal: data.get('literal') === 'true',
     sort: text('sort') as SearchState['sort'],
   };
+  const reading = readingFrom(
+    (key) => text(key) ?? (data.has(key) ? '' : null),
+    (key) => data.getAll(key).filter((v): v is string => typeof v === 'string'),
+  );
+  return resolveReading(state, reading);
 }
 
 /** The same search without one facet value (a filter chip's ×); back to page 1. */
