@@ -156,6 +156,9 @@ describe('download your data', () => {
     expect(bid.jobPost.ownerName).toMatch(/^Orla Ownerly/);
     expect(bid).not.toHaveProperty('shortlisted');
     expect(bid.coverage).toHaveLength(3);
+    expect(bid.benchmarkAnswers).toEqual([
+      expect.objectContaining({ benchmark: 'Answer 95% of calls live', commitment: 'yes' }),
+    ]);
     expect(bid.messages.map((x: { body: string; byYou: boolean }) => [x.body, x.byYou])).toEqual([
       ['Alpha, can you start on Monday?', false],
       ['Yes, Monday works for us.', true],

@@ -63,6 +63,8 @@ const bidTerms = {
   createdAt: at,
   updatedAt: at,
   coverage: z.array(coverage),
+  /** What the bid committed to for each of the job's benchmarks. */
+  benchmarkAnswers: z.array(z.object({ benchmark: z.string(), commitment: z.string(), note: z.string() })),
   messages: z.array(message),
 };
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  bidBenchmarkAnswers,
   bidDutyCoverage as cov,
   bidMessages as msg,
   bids as b,
@@ -83,14 +84,25 @@ export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<str
 
 /** Coverage and thread of each bid, keyed by bid id. */
 async function bidDetails(db: Db, userId: string, bidIds: string[]) {
-  if (!bidIds.length) return { coverageOf: () => [], messagesOf: () => [] };
-  const [coverage, messages] = await Promise.all([
+  if (!bidIds.length) return { coverageOf: () => [], answersOf: () => [], messagesOf: () => [] };
+  const [coverage, answers, messages] = await Promise.all([
     db
       .select({ bidId: cov.bidId, duty: jobPostDuties.text, coverage: cov.coverage, note: cov.note })
       .from(cov)
       .innerJoin(jobPostDuties, eq(jobPostDuties.id, cov.dutyId))
       .where(inArray(cov.bidId, bidIds))
       .orderBy(asc(jobPostDuties.position), asc(jobPostDuties.id)),
+    db
+      .select({
+        bidId: bidBenchmarkAnswers.bidId,
+        benchmark: jobPostBenchmarks.objective,
+        commitment: bidBenchmarkAnswers.commitment,
+        note: bidBenchmarkAnswers.note,
+      })
+      .from(bidBenchmarkAnswers)
+      .innerJoin(jobPostBenchmarks, eq(jobPostBenchmarks.id, bidBenchmarkAnswers.benchmarkId))
+      .where(inArray(bidBenchmarkAnswers.bidId, bidIds))
+      .orderBy(asc(jobPostBenchmarks.position), asc(jobPostBenchmarks.id)),
     db
       .select({
         bidId: msg.bidId,
@@ -107,8 +119,10 @@ async function bidDetails(db: Db, userId: string, bidIds: string[]) {
   ]);
   const coverageBy = groupBy(coverage, (r) => r.bidId);
   const messagesBy = groupBy(messages, (r) => r.bidId);
+  const answersBy = groupBy(answers, (r) => r.bidId);
   return {
     coverageOf: (id: string) => (coverageBy.get(id) ?? []).map(({ bidId: _, ...rest }) => rest),
+    answersOf: (id: string) => (answersBy.get(id) ?? []).map(({ bidId: _, ...rest }) => rest),
     messagesOf: (id: string) => (messagesBy.get(id) ?? []).map(({ bidId: _, ...rest }) => rest),
   };
 }
@@ -209,6 +223,7 @@ export async function exportWork(db: Db, userId: string) {
   const withThread = <T extends { id: string }>(bid: T) => ({
     ...bid,
     coverage: details.coverageOf(bid.id),
+    benchmarkAnswers: details.answersOf(bid.id),
     messages: details.messagesOf(bid.id),
   });
   const forJob = <T extends { jobPostId: string }>(rows: T[]) => {
