@@ -57,6 +57,7 @@ function startStack(
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),
       AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+      WRITE_RATE_LIMIT_PER_MINUTE: '1000000',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -109,12 +109,13 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(providerRoutes, { providers: services.providers });
   await fastify.register(providerMemberRoutes, { members: services.providerMembers });
   await fastify.register(searchRoutes, { search: services.providerSearch });
-  await fastify.register(bidRoutes, { bids: services.bids });
+  const writeRateLimit = { max: config.writeRateLimitPerMinute, timeWindow: '1 minute' };
+  await fastify.register(bidRoutes, { bids: services.bids, writeRateLimit });
   await fastify.register(bidReviewRoutes, {
     review: services.bidReview,
     comparisons: createComparisonCache({ maxBytes: config.comparisonCacheBytes }),
   });
-  await fastify.register(bidMessageRoutes, { messages: services.bidMessages });
+  await fastify.register(bidMessageRoutes, { messages: services.bidMessages, writeRateLimit });
   await fastify.register(engagementRoutes, { engagements: services.engagements });
   await fastify.register(ownerRoutes, { owners: services.owners });
   await fastify.register(worksheetRoutes, { owners: services.owners, jobPosts: services.jobPosts });

@@ -17,6 +17,7 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     // "true", "false", or the proxies' addresses ("127.0.0.1,10.0.0.0/8") whose X-Forwarded-For to believe.
     TRUST_PROXY: z
       .string()
@@ -81,6 +82,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlMs: number;
   authRateLimitPerMinute: number;
+  /** Bids submitted or revised and messages written, per client IP per minute. */
+  writeRateLimitPerMinute: number;
   /** Whose X-Forwarded-For to believe, so rate limits see the person and not the web server. */
   trustProxy: boolean | string[];
   redisUrl: string | undefined;
@@ -127,6 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlMs: env.REFRESH_TOKEN_TTL_DAYS * 86_400_000,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    writeRateLimitPerMinute: env.WRITE_RATE_LIMIT_PER_MINUTE,
     trustProxy:
       env.TRUST_PROXY === 'true'
         ? true

@@ -29,6 +29,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    WRITE_RATE_LIMIT_PER_MINUTE: '1000',
   });
   other = await buildApp({ config, database: t.database, runJobs: false });
 });

@@ -32,6 +32,7 @@ export async function buildTestApp(
     LOG_LEVEL: 'silent',
     JWT_SECRET: TEST_JWT_SECRET,
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    WRITE_RATE_LIMIT_PER_MINUTE: '1000',
     ...options.env,
   });
   const app = await buildApp({

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { uniqueEmail } from '@handoff/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aProvider, anOwner, bidBody, insertJobPost, submitBid } from './bid-factory.ts';
 import { buildTestApp, type TestApp } from './helpers.ts';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -72,6 +73,54 @@ describe('rate limits on the routes that guess or send', () => {
     const answers = [];
     for (let i = 0; i < LIMIT + 1; i += 1) answers.push((await ask()).statusCode);
     expect(answers.at(-1)).toBe(429);
+  });
+});
+
+describe('rate limits on bids and messages', () => {
+  const WRITES = 2;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { WRITE_RATE_LIMIT_PER_MINUTE: String(WRITES) } });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers 429 past the limit on revising a bid and on writing messages, and stores nothing more', async () => {
+    const owner = await anOwner(t.app);
+    const job = await insertJobPost(t, owner.id);
+    const provider = await aProvider(t.app, 'Rate Line Desk');
+    const bid = await submitBid(t.app, provider.headers, job.id, bidBody(job));
+    // Each route counts on its own: two revisions go through, the third is refused.
+    const revise = (price: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/bids/${bid.id}`,
+        headers: provider.headers,
+        payload: bidBody(job, { price }),
+      });
+    expect((await revise(1600)).statusCode).toBe(200);
+    expect((await revise(1650)).statusCode).toBe(200);
+    const refused = await revise(1700);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().message).toMatch(/Too many attempts/);
+    const stored = await t.app.inject({ url: `/bids/${bid.id}`, headers: provider.headers });
+    expect(stored.json().price).toBe(1650);
+
+    // Messages count on their own route: two go through, the third is refused and not stored.
+    const write = (body: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/bids/${bid.id}/messages`,
+        headers: owner.headers,
+        payload: { body },
+      });
+    expect((await write('First question')).statusCode).toBe(201);
+    expect((await write('Second question')).statusCode).toBe(201);
+    expect((await write('Third question')).statusCode).toBe(429);
+    const thread = await t.app.inject({ url: `/bids/${bid.id}/messages`, headers: owner.headers });
+    expect(thread.json().messages.map((m: { body: string }) => m.body)).toEqual([
+      'First question',
+      'Second question',
+    ]);
   });
 });
 

@@ -95,6 +95,7 @@ export default async function setup(project: TestProject) {
     WEB_ORIGIN: webUrl,
     LOG_LEVEL: 'warn',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    WRITE_RATE_LIMIT_PER_MINUTE: '1000',
     JWT_SECRET: jwtSecret,
   });
   const webServer = start(

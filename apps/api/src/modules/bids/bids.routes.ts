@@ -14,17 +14,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bidListItemView, bidView, statusCounts } from './bid-views.ts';
 
 /** The provider's side of bids, and GET /bids/:id for both parties. Nobody else sees a bid. */
-export async function bidRoutes(fastify: FastifyInstance, opts: { bids: BidService }) {
+export async function bidRoutes(
+  fastify: FastifyInstance,
+  opts: { bids: BidService; writeRateLimit?: { max: number; timeWindow: string } },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const svc = opts.bids;
   const auth = { preHandler: app.authenticate };
   const common = { tags: ['bids'], security: [{ bearerAuth: [] }] };
   const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
+  const limited = opts.writeRateLimit ? { config: { rateLimit: opts.writeRateLimit } } : {};
   app.post(
     '/job-posts/:id/bids',
     {
       ...auth,
+      ...limited,
       schema: {
         ...common,
         summary: 'Bid on an open job for your provider profile, answering every duty and benchmark',
@@ -86,6 +91,7 @@ export async function bidRoutes(fastify: FastifyInstance, opts: { bids: BidServi
     '/bids/:id',
     {
       ...auth,
+      ...limited,
       schema: {
         ...common,
         summary: 'Revise your active bid on an open job (every field is replaced; the owner is told)',

@@ -23,7 +23,10 @@ const messageView = (m: MessageView) => ({
 const date = (s: string | undefined) => (s ? new Date(s) : undefined);
 
 /** Each bid's thread, readable and writable by its two parties only. */
-export async function bidMessageRoutes(fastify: FastifyInstance, opts: { messages: BidMessageService }) {
+export async function bidMessageRoutes(
+  fastify: FastifyInstance,
+  opts: { messages: BidMessageService; writeRateLimit?: { max: number; timeWindow: string } },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const svc = opts.messages;
   const auth = { preHandler: app.authenticate };
@@ -61,6 +64,7 @@ export async function bidMessageRoutes(fastify: FastifyInstance, opts: { message
     '/bids/:id/messages',
     {
       ...auth,
+      ...(opts.writeRateLimit ? { config: { rateLimit: opts.writeRateLimit } } : {}),
       schema: {
         ...common,
         summary:
