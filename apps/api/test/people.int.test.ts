@@ -212,6 +212,23 @@ describe('operator: people', () => {
     expect(again.entries.find((e: { id: string }) => e.id === entry).reason).toBe('Second reason here');
   });
 
+  it('shows a deleted account as such, and refuses to suspend it', async () => {
+    const admin = await operator();
+    const person = await signUp(t.app, { name: 'Dee Parted' });
+    const gone = await call('POST', '/account/delete', person.session.accessToken, {
+      password: PASSWORD,
+      confirmation: 'DELETE',
+    });
+    expect(gone.statusCode).toBeLessThan(300);
+    const view = (await call('GET', `/admin/people/${person.session.user.id}`, admin.token)).json();
+    expect(view).toMatchObject({ deletedAt: expect.any(String), name: 'Former member' });
+    const refused = await call('POST', `/admin/people/${person.session.user.id}/suspend`, admin.token, {
+      reason: 'Too late for this',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/deleted/);
+  });
+
   it('shows a person’s recent security events: sign-ins with where from, and ended sessions', async () => {
     const admin = await operator();
     const person = await signUp(t.app);

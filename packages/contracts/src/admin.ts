@@ -89,6 +89,7 @@ const personSummary = z.object({
   roles: z.array(z.enum(['owner', 'provider', 'admin'])),
   emailVerifiedAt: z.iso.datetime().nullable(),
   suspendedAt: z.iso.datetime().nullable(),
+  deletedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type PersonSummaryResponse = z.infer<typeof personSummary>;

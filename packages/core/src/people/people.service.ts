@@ -53,6 +53,8 @@ export function createPeopleService({ transaction, people, clock }: PeopleServic
       if (person.roles.includes('admin')) {
         throw new ConflictError('Operators cannot suspend another operator here');
       }
+      if (person.deletedAt)
+        throw new ConflictError('This account was deleted by its owner; there is nothing to suspend');
       if (person.suspendedAt) throw new ConflictError('This account is already suspended');
       const actorEmail = (await target(actor.id)).email;
       const now = clock.now();
@@ -68,6 +70,8 @@ export function createPeopleService({ transaction, people, clock }: PeopleServic
     async reinstate(actor: Operator, id: string, reason: string): Promise<PersonDetail> {
       requireOperator(actor);
       const person = await target(id);
+      if (person.deletedAt)
+        throw new ConflictError('This account was deleted by its owner; it cannot be reinstated');
       if (!person.suspendedAt) throw new ConflictError('This account is not suspended');
       const actorEmail = (await target(actor.id)).email;
       const now = clock.now();

@@ -8,6 +8,8 @@ export interface PersonSummary {
   roles: Role[];
   emailVerifiedAt: Date | null;
   suspendedAt: Date | null;
+  /** The person deleted their account: a tombstone kept for what others still hold. */
+  deletedAt: Date | null;
   createdAt: Date;
 }
 

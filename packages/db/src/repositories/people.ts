@@ -18,6 +18,7 @@ const summaryColumns = {
   roles: users.roles,
   emailVerifiedAt: users.emailVerifiedAt,
   suspendedAt: users.suspendedAt,
+  deletedAt: users.deletedAt,
   createdAt: users.createdAt,
 };
 

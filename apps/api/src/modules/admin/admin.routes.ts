@@ -131,6 +131,7 @@ const summaryView = (p: PersonSummary) => ({
   roles: p.roles,
   emailVerifiedAt: iso(p.emailVerifiedAt),
   suspendedAt: iso(p.suspendedAt),
+  deletedAt: iso(p.deletedAt),
   createdAt: p.createdAt.toISOString(),
 });
 
