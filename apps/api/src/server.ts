@@ -47,6 +47,7 @@ const search = createSearchIndex({
   meiliKey: config.meiliKey,
   meiliIndex: config.meiliIndex,
   db: database.db,
+  embedded: database.kind === 'pglite',
 });
 // The embedded database belongs to this process alone, so it brings itself up to date here;
 // a shared Postgres is migrated by `pnpm db:migrate` as a deploy step instead.

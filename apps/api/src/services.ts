@@ -90,6 +90,7 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
       meiliKey: config.meiliKey,
       meiliIndex: config.meiliIndex,
       db,
+      embedded: database.kind === 'pglite',
     });
   const signer = createLinkSigner(config.jwtSecret);
   const mailer = createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom });

@@ -45,6 +45,7 @@ const search = createSearchIndex({
   meiliKey: config.MEILI_MASTER_KEY,
   meiliIndex: config.MEILI_INDEX,
   db: database.db,
+  embedded: database.kind === 'pglite',
 });
 // The api applies the index settings too; a search engine still starting only delays the sync jobs.
 await search.ensureIndex().catch((err) => log.warn({ err }, 'search index not ready yet'));

@@ -13,6 +13,8 @@ export interface SearchConfig {
   db: Db;
   /** Postgres namespace; defaults to 'default'. */
   namespace?: string | undefined;
+  /** The database is the embedded PGlite: typo correction avoids pg_trgm (see PostgresSearchOptions). */
+  embedded?: boolean | undefined;
 }
 
 /** Meilisearch when a URL is configured, otherwise Postgres full-text search in the app's own database. */
@@ -24,5 +26,8 @@ export function createSearchIndex(config: SearchConfig): SearchIndex {
       indexUid: config.meiliIndex ?? 'providers',
     });
   }
-  return createPostgresSearch(config.db, { namespace: config.namespace ?? 'default' });
+  return createPostgresSearch(config.db, {
+    namespace: config.namespace ?? 'default',
+    vocabularyInMemory: config.embedded ?? false,
+  });
 }

@@ -18,7 +18,7 @@ import {
   type SearchRow,
 } from './postgres-sql.ts';
 import { emptyResult, expandTerms, normalizeQuery, type TermGroup } from './query.ts';
-import { corrections, fuzzyCandidates, vocabulary } from './typos.ts';
+import { allowedTypos, corrections, editDistance, fuzzyCandidates, vocabulary } from './typos.ts';
 import type { ProviderDocument, ProviderSearchQuery, ProviderSearchResult, SearchIndex } from './types.ts';
 
 export { CANDIDATE_CAP, SAMPLE_TUNING } from './postgres-sql.ts';
@@ -41,7 +41,17 @@ export interface PostgresSearchOptions {
   namespace?: string;
   /** When broad searches switch to sampled counts (tests lower these to reach that path). */
   tuning?: Partial<SampleTuning>;
+  /**
+   * Correct typos against the vocabulary held in memory instead of with `pg_trgm` in SQL. For PGlite:
+   * every recorded wedge of the embedded database ended at the trigram similarity query on
+   * `search_words` (infra/pglite-wedge/README.md), so the embedded mode no longer sends it.
+   */
+  vocabularyInMemory?: boolean;
 }
+
+/** How long the in-memory vocabulary is trusted when another process may have added words. */
+const VOCABULARY_TTL_MS = 60_000;
+const NEAR_LIMIT = 12;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -68,10 +78,43 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
     analyzeAfter = Math.max(ANALYZE_EVERY, Math.round(Number(row?.n ?? 0) * ANALYZE_GROWTH));
   };
 
+  let memo: { words: string[]; known: Set<string>; at: number } | null = null;
+  async function memoryVocabulary() {
+    if (memo && Date.now() - memo.at < VOCABULARY_TTL_MS) return memo;
+    const rows = rowsOf<{ word: string }>(
+      await db.execute(sql`SELECT word FROM search_words WHERE namespace = ${namespace} ORDER BY word`),
+    );
+    const words = rows.map((r) => r.word);
+    memo = { words, known: new Set(words), at: Date.now() };
+    return memo;
+  }
+
+  /** The same answer as vocabularyStatement, worked out in memory (edit distance, not trigrams). */
+  async function typoFixesInMemory(words: { word: string; prefix: boolean }[]) {
+    const vocab = await memoryVocabulary();
+    return new Map(
+      words.map(({ word, prefix }) => {
+        const known = prefix ? vocab.words.some((w) => w.startsWith(word)) : vocab.known.has(word);
+        const max = allowedTypos(word);
+        const near = known
+          ? []
+          : vocab.words
+              .filter((w) => Math.abs(w.length - word.length) <= max)
+              .map((w) => ({ w, d: editDistance(word, w, max) }))
+              .filter((c) => c.d <= max)
+              .sort((a, b) => a.d - b.d || a.w.localeCompare(b.w))
+              .slice(0, NEAR_LIMIT)
+              .map((c) => c.w);
+        return [word, corrections(word, known, near)] as const;
+      }),
+    );
+  }
+
   /** Typo corrections per typed word, from the indexed vocabulary (one small indexed query). */
   async function typoFixes(groups: ReturnType<typeof expandTerms>): Promise<Map<string, string[]>> {
     const words = fuzzyCandidates(groups);
     if (words.length === 0) return new Map();
+    if (options.vocabularyInMemory) return typoFixesInMemory(words);
     const rows = rowsOf<{ word: string; known: boolean; near: string[] }>(
       await db.execute(vocabularyStatement(namespace, words)),
     );
@@ -128,6 +171,7 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
             SELECT ${namespace}, w FROM unnest(${sql.param(words)}::text[]) AS w ON CONFLICT DO NOTHING`);
         }
       });
+      memo = null; // new words: the in-memory vocabulary is read again
       writtenSinceAnalyze += unique.length;
       if (writtenSinceAnalyze >= analyzeAfter) await analyze();
     },
@@ -144,6 +188,7 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
     async clear() {
       await db.execute(sql`DELETE FROM search_providers WHERE namespace = ${namespace}`);
       await db.execute(sql`DELETE FROM search_words WHERE namespace = ${namespace}`);
+      memo = null;
     },
 
     async search(query: ProviderSearchQuery): Promise<ProviderSearchResult> {

@@ -17,7 +17,10 @@ afterAll(async () => {
 
 searchContract(`postgres (${process.env.HANDOFF_TEST_DB ?? 'pglite'})`, async () => {
   database = await openTestDatabase();
-  return createPostgresSearch(database.db, { namespace: `contract_${runId}` });
+  return createPostgresSearch(database.db, {
+    namespace: `contract_${runId}`,
+    vocabularyInMemory: database.kind === 'pglite',
+  });
 });
 
 const meiliUrl = process.env.MEILI_URL;

@@ -21,6 +21,7 @@ const index = createSearchIndex({
   meiliKey: process.env.MEILI_MASTER_KEY || undefined,
   meiliIndex: process.env.MEILI_INDEX || undefined,
   db: database.db,
+  embedded: database.kind === 'pglite',
 });
 const bar = new SingleBar({
   format: `reindex (${index.engine}) [{bar}] {percentage}% | {value}/{total} providers | {eta_formatted} left`,
