@@ -5,15 +5,13 @@ import { apiFailure, readFields } from '$lib/server/forms.ts';
 import { operatorToken } from '$lib/server/operator.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const operator = operatorToken;
-
 const statusOf = (url: URL) => {
   const parsed = outboxStatus.safeParse(url.searchParams.get('status') ?? undefined);
   return parsed.success ? parsed.data : undefined;
 };
 
 export const load: PageServerLoad = async (event) => {
-  const token = operator(event);
+  const token = operatorToken(event);
   const status = statusOf(event.url);
   try {
     return {
@@ -29,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   retry: async (event) => {
-    const token = operator(event);
+    const token = operatorToken(event);
     const { id } = readFields(await event.request.formData(), ['id']);
     const parsed = outboxIdParams.safeParse({ id });
     if (!parsed.success) return fail(400, { values: {}, errors: {}, message: 'Not a job id.', status: 400 });
