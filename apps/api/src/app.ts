@@ -34,6 +34,9 @@ import { availabilityPlugin } from './plugins/availability.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
+import { referenceFormRoutes } from './modules/references/reference-form.routes.ts';
+import { referenceReviewRoutes } from './modules/references/reference-review.routes.ts';
+import { referenceRoutes } from './modules/references/references.routes.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface AppDeps {
@@ -117,6 +120,9 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   });
   await fastify.register(bidMessageRoutes, { messages: services.bidMessages, writeRateLimit });
   await fastify.register(engagementRoutes, { engagements: services.engagements });
+  await fastify.register(referenceRoutes, { references: services.references, writeRateLimit });
+  await fastify.register(referenceFormRoutes, { form: services.referenceForm, rateLimit: writeRateLimit });
+  await fastify.register(referenceReviewRoutes, { review: services.referenceReview });
   await fastify.register(ownerRoutes, { owners: services.owners });
   await fastify.register(worksheetRoutes, { owners: services.owners, jobPosts: services.jobPosts });
   await fastify.register(savedProviderRoutes, { saved: services.savedProviders });

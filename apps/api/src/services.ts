@@ -42,11 +42,17 @@ import {
 import { createOwnerService, createSavedProviderService } from '@handoff/core/owners';
 import { createPeopleService } from '@handoff/core/people';
 import {
+  createReferenceFormService,
+  createReferenceReviewService,
+  createReferenceService,
+} from '@handoff/core/references';
+import {
   createJobPostFeedRepository,
   createJobPostInvitationsRepository,
   createJobPostsRepository,
   createOwnersRepository,
   createProviderLookup,
+  createReferencesRepository,
   createSavedProvidersRepository,
 } from '@handoff/db';
 import {
@@ -127,6 +133,8 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
   const jobPostRepository = createJobPostsRepository(db);
   const providerLookup = createProviderLookup(db);
   const jobPostFeed = createJobPostFeedRepository(db);
+  const references = createReferencesRepository(db);
+  const providerRepository = createProvidersRepository(db);
   const notifications = createNotificationService({
     notifications: createNotificationsRepository(db),
     signer,
@@ -166,7 +174,17 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
     outbox: createOutboxRepository(db),
     people: createPeopleService({ transaction, people: createPeopleRepository(db), clock }),
     search,
-    providers: createProviderService({ transaction, providers: createProvidersRepository(db), clock }),
+    providers: createProviderService({ transaction, providers: providerRepository, clock }),
+    references: createReferenceService({
+      transaction,
+      references,
+      bids,
+      providers: providerRepository,
+      notifications,
+      clock,
+    }),
+    referenceForm: createReferenceFormService({ transaction, references, notifications, signer, clock }),
+    referenceReview: createReferenceReviewService({ transaction, references, notifications, clock }),
     providerMembers: createProviderMemberService({
       transaction,
       members: createProviderMembersRepository(db),

@@ -2,7 +2,7 @@
  * Typed errors the use cases throw. The api maps each kind to one HTTP status in a single handler;
  * `message` is written for the person using the app, never for a developer.
  */
-export type ErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict';
+export type ErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone';
 
 export class AppError extends Error {
   constructor(
@@ -38,5 +38,11 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, fields?: Record<string, string>) {
     super('conflict', message, fields);
+  }
+}
+/** Something that existed and no longer can be used: an expired or already used link. */
+export class GoneError extends AppError {
+  constructor(message: string) {
+    super('gone', message);
   }
 }

@@ -29,6 +29,12 @@ export interface JobPayloads {
   'job-posts.daily-digest': Record<string, never>;
   /** One member's digest of new matching jobs; re-reads them, so jobs closed since are left out. */
   'email.job-digest': { userId: string; jobPostIds: string[] };
+  /** The first e-mail to a reference customer, with the private link; marks the request sent. */
+  'email.reference-request': { requestId: string };
+  /** Reminder `reminder` (1, 2 or 3) of an unanswered request; keyed by both, so it goes out once. */
+  'email.reference-reminder': { requestId: string; reminder: number };
+  /** The scan: claims due reminders (each once) and marks expired requests unreachable. */
+  'references.reminder-scan': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -55,6 +61,9 @@ export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'job-posts.notify-matches': { attempts: 8, backoffMs: 5_000 },
   'job-posts.daily-digest': { attempts: 3, backoffMs: 60_000 },
   'email.job-digest': { attempts: 6, backoffMs: 10_000 },
+  'email.reference-request': { attempts: 8, backoffMs: 5_000 },
+  'email.reference-reminder': { attempts: 6, backoffMs: 10_000 },
+  'references.reminder-scan': { attempts: 3, backoffMs: 60_000 },
 };
 
 export const jobNames = Object.keys(jobPolicies) as JobName[];
@@ -63,6 +72,8 @@ export const jobNames = Object.keys(jobPolicies) as JobName[];
 export const schedules: readonly { name: JobName; everyMs: number }[] = [
   { name: 'maintenance.purge-expired', everyMs: 60 * 60_000 },
   { name: 'job-posts.daily-digest', everyMs: 24 * 60 * 60_000 },
+  // Hourly, so a reminder goes out within the hour it falls due; each is claimed once however often.
+  { name: 'references.reminder-scan', everyMs: 60 * 60_000 },
 ];
 
 export interface JobContext {
@@ -82,4 +93,6 @@ export function assertHandlers(handlers: Partial<JobHandlers>): asserts handlers
 /** Where use cases put jobs: an outbox bound to the current transaction. */
 export interface JobQueue {
   enqueue<K extends JobName>(name: K, payload: JobPayloads[K], options?: { runAt?: Date }): Promise<void>;
+  /** Many jobs of one kind in one insert (a scan that claims thousands at once). */
+  enqueueMany<K extends JobName>(name: K, payloads: readonly JobPayloads[K][]): Promise<void>;
 }

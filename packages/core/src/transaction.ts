@@ -12,6 +12,7 @@ import type { JobPostMatchesRepository } from './job-posts/feed.ports.ts';
 import type { JobPostInvitationsRepository, JobPostsRepository } from './job-posts/ports.ts';
 import type { OwnersRepository } from './owners/ports.ts';
 import type { PeopleRepository } from './people/ports.ts';
+import type { ReferencesRepository } from './references/ports.ts';
 
 /** The repositories a use case may touch inside one database transaction, outbox included. */
 export interface TxScope {
@@ -30,6 +31,7 @@ export interface TxScope {
   jobPostMatches: JobPostMatchesRepository;
   people: PeopleRepository;
   erasure: AccountErasureRepository;
+  references: ReferencesRepository;
   jobs: JobQueue;
 }
 

@@ -31,3 +31,4 @@ export * from './transaction.ts';
 export * from './dev-secret.ts';
 export * from './unavailable.ts';
 export type { EmbeddedDatabase, EmbeddedEvent } from './embedded/supervisor.ts';
+export * from './repositories/references.ts';

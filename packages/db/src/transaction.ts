@@ -16,6 +16,7 @@ import { createJobPostsRepository } from './repositories/job-posts.ts';
 import { createOwnersRepository } from './repositories/owners.ts';
 import { createPeopleRepository } from './repositories/people.ts';
 import { createAccountErasureRepository } from './repositories/account-erasure.ts';
+import { createReferencesRepository } from './repositories/references.ts';
 
 /** The repositories bound to one transaction. */
 export function scopeFor(db: Db, onJob?: () => void): TxScope {
@@ -35,6 +36,7 @@ export function scopeFor(db: Db, onJob?: () => void): TxScope {
     jobPostMatches: createJobPostMatchesRepository(db),
     people: createPeopleRepository(db),
     erasure: createAccountErasureRepository(db),
+    references: createReferencesRepository(db),
     jobs: createOutboxWriter(db, onJob),
   };
 }

@@ -15,6 +15,7 @@ import { createNotificationEmailHandlers, createNotificationService } from '@han
 import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
 import { createInvitationEmailHandlers } from '@handoff/core/providers';
 import { createJobPostMatchHandlers } from '@handoff/core/job-posts';
+import { createReferenceEmailHandlers } from '@handoff/core/references';
 import {
   createAccountTokensRepository,
   createDevMailboxStore,
@@ -26,7 +27,7 @@ import {
   type Db,
 } from '@handoff/db';
 import { createProviderMembersRepository } from '@handoff/db';
-import { createJobPostMatchesRepository, createTransactor } from '@handoff/db';
+import { createJobPostMatchesRepository, createReferencesRepository, createTransactor } from '@handoff/db';
 import { createDevMailer, createSmtpMailer, type MailLogStore, type Mailer } from '@handoff/mail';
 import type { ProviderDocument, SearchIndex } from '@handoff/search';
 import { createBatcher } from './batch.ts';
@@ -115,6 +116,14 @@ export function createJobHandlers({
       mailer,
       links,
       notifications: createNotificationService({ notifications, signer, clock }),
+      clock,
+    }),
+    ...createReferenceEmailHandlers({
+      transaction: createTransactor(db),
+      references: createReferencesRepository(db),
+      mailer,
+      signer,
+      links,
       clock,
     }),
   };

@@ -101,6 +101,27 @@ export const notificationKinds = {
     emailDefault: false,
     required: false,
   },
+  'reference.asked': {
+    audience: 'provider',
+    label: 'Requests for references',
+    description: 'When an owner asks for references on your bid, so you can pick the customers to ask.',
+    emailDefault: true,
+    required: false,
+  },
+  'reference.answered': {
+    audience: 'everyone',
+    label: 'Reference answers',
+    description: 'When a reference customer answers or declines a request you made or were asked for.',
+    emailDefault: true,
+    required: false,
+  },
+  'reference.reviewed': {
+    audience: 'provider',
+    label: 'Reviewed reference answers',
+    description: 'When an operator clears or rejects a reference answer that was held for review.',
+    emailDefault: true,
+    required: false,
+  },
 } as const satisfies Record<
   string,
   { audience: Audience; label: string; description: string; emailDefault: boolean; required: boolean }

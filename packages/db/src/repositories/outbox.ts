@@ -15,6 +15,16 @@ export function createOutboxWriter(db: Db, onWrite?: () => void): JobQueue {
       });
       onWrite?.();
     },
+    async enqueueMany<K extends JobName>(name: K, payloads: readonly JobPayloads[K][]) {
+      if (payloads.length === 0) return;
+      const maxAttempts = jobPolicies[name].attempts;
+      await db
+        .insert(outbox)
+        .values(
+          payloads.map((payload) => ({ name, payload: payload as Record<string, unknown>, maxAttempts })),
+        );
+      onWrite?.();
+    },
   };
 }
 
