@@ -127,7 +127,8 @@ export function trustFlags(f: TrustFacts): TrustFlag[] {
     });
   }
   const domain = domainOf(email);
-  if (!SHARED_DOMAINS.has(domain)) {
+  // A member's own address already says more than its domain does.
+  if (!SHARED_DOMAINS.has(domain) && !members.includes(email)) {
     const own = new Set(members.map(domainOf));
     const site = hostOf(f.providerWebsite);
     if (own.has(domain) || (site && (site === domain || site.endsWith(`.${domain}`)))) {
