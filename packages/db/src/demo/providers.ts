@@ -25,15 +25,15 @@ export interface DemoUser {
   name: string;
 }
 
-/** One generated provider: its profile, its members, and the figures later features will own. */
+/**
+ * One generated provider: its profile and its members. Its rating and verified reference count are
+ * not generated here: they come from its reference customers' answers (demo/references.ts).
+ */
 export interface DemoProvider {
   id: string;
   owner: DemoUser;
   members: DemoUser[];
   write: ProviderWrite;
-  ratingAvg: number | null;
-  ratingCount: number;
-  verifiedReferenceCount: number;
   createdAt: Date;
   publishedAt: Date;
 }
@@ -148,14 +148,17 @@ export function demoProvider(seed: string, index: number, account?: DemoAccountO
           name: `${r.pick(country.first)} ${r.pick(country.last)}`,
         }))
       : [];
+  const id = r.uuid();
+  // These draws once made up a rating and a reference count; they stay so that every value drawn
+  // after them (the publication date here) is what it was, and so are existing demo databases.
+  if (rated) r.next();
+  if (rated) r.next();
+  if (!r.chance(0.25)) r.next();
   return {
-    id: r.uuid(),
+    id,
     owner,
     members,
     write,
-    ratingAvg: rated ? Math.round((3.3 + 1.7 * r.next() ** 0.6) * 100) / 100 : null,
-    ratingCount: rated ? Math.max(1, Math.round(Math.exp(r.next() * 5))) : 0,
-    verifiedReferenceCount: r.chance(0.25) ? 0 : Math.max(1, Math.round(12 * r.next() ** 2)),
     createdAt,
     publishedAt: new Date(createdAt.getTime() + r.int(1, 20) * 86_400_000),
   };

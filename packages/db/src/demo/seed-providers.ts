@@ -3,9 +3,11 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { providerChildRows } from '../repositories/provider-rows.ts';
 import { createOutboxWriter } from '../repositories/outbox.ts';
-import { appMeta, users } from '../schema/index.ts';
+import { refreshReferenceStats } from '../repositories/references.ts';
+import { appMeta, providers, users } from '../schema/index.ts';
 import { bulkInsert } from './bulk.ts';
 import { DEMO_SEED, demoProvider, type DemoProvider } from './providers.ts';
+import { demoReferences, DUTY_COLUMNS, REQUEST_COLUMNS, RESPONSE_COLUMNS } from './references.ts';
 
 const MARKER = 'demo_providers';
 
@@ -59,6 +61,7 @@ export async function seedDemoProviders(db: Db, options: SeedProvidersOptions): 
     );
     const written = await db.transaction(async (tx) => {
       const rows = await insertBatch(tx as unknown as Db, batch, options);
+      await insertReferences(tx as unknown as Db, seed, from, batch, rows);
       const value = JSON.stringify({ seed, count: from + size });
       await tx
         .insert(appMeta)
@@ -66,7 +69,10 @@ export async function seedDemoProviders(db: Db, options: SeedProvidersOptions): 
         .onConflictDoUpdate({ target: appMeta.key, set: { value } });
       return rows;
     });
-    if (options.index && written.length > 0) await options.index.upsert(written.map(toDocument));
+    if (options.index && written.length > 0) {
+      const stats = await statsOf(db, written);
+      await options.index.upsert(written.map((p) => toDocument(p, stats.get(p.id)!)));
+    }
     inserted += written.length;
     options.onProgress?.(from + size, options.count);
   }
@@ -231,9 +237,6 @@ const PROVIDER_COLUMNS = {
   on_site: 'boolean',
   team_size: 'int',
   website: 'text',
-  rating_avg: 'numeric',
-  rating_count: 'int',
-  verified_reference_count: 'int',
   published_at: 'timestamptz',
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
@@ -257,25 +260,74 @@ const providerRow = (p: DemoProvider) => ({
   on_site: p.write.onSite,
   team_size: p.write.teamSize,
   website: p.write.website,
-  rating_avg: p.ratingAvg,
-  rating_count: p.ratingCount,
-  verified_reference_count: p.verifiedReferenceCount,
   published_at: p.publishedAt,
   created_at: p.createdAt,
   updated_at: p.publishedAt,
 });
 
-function toDocument(p: DemoProvider) {
+type Stats = { ratingAvg: number | null; ratingCount: number; verifiedReferenceCount: number };
+
+function toDocument(p: DemoProvider, stats: Stats) {
   return toIndexDocument({
     ...p.write,
     id: p.id,
     status: 'published',
-    ratingAvg: p.ratingAvg,
-    ratingCount: p.ratingCount,
-    verifiedReferenceCount: p.verifiedReferenceCount,
+    ...stats,
     logoVersion: null, // demo providers have no logo
     updatedAt: p.publishedAt,
   });
+}
+
+/** The batch's reference customers' requests and answers, then the numbers made from them. */
+async function insertReferences(
+  db: Db,
+  seed: string,
+  from: number,
+  batch: DemoProvider[],
+  written: DemoProvider[],
+) {
+  const kept = new Set(written.map((p) => p.id));
+  const rows = batch.flatMap((p, k) => (kept.has(p.id) ? [demoReferences(seed, from + k, p)] : []));
+  await bulkInsert(
+    db,
+    'reference_requests',
+    REQUEST_COLUMNS,
+    rows.flatMap((r) => r.requests),
+  );
+  await bulkInsert(
+    db,
+    'reference_responses',
+    RESPONSE_COLUMNS,
+    rows.flatMap((r) => r.responses),
+  );
+  await bulkInsert(
+    db,
+    'reference_response_duties',
+    DUTY_COLUMNS,
+    rows.flatMap((r) => r.duties),
+  );
+  await refreshReferenceStats(
+    db,
+    written.map((p) => p.id),
+  );
+}
+
+async function statsOf(db: Db, list: DemoProvider[]): Promise<Map<string, Stats>> {
+  const rows = await db
+    .select({
+      id: providers.id,
+      ratingAvg: providers.ratingAvg,
+      ratingCount: providers.ratingCount,
+      verifiedReferenceCount: providers.verifiedReferenceCount,
+    })
+    .from(providers)
+    .where(
+      inArray(
+        providers.id,
+        list.map((p) => p.id),
+      ),
+    );
+  return new Map(rows.map(({ id, ...stats }) => [id, stats]));
 }
 
 /** How many demo providers the marker says are in (0 when never seeded). */

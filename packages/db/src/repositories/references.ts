@@ -70,6 +70,24 @@ const answerColumns = {
   functionSlug: q.functionSlug,
 };
 
+/**
+ * Rewrites the providers' verified reference count and rating from their verified answers: the one
+ * place those numbers are made (answers, operator decisions and the demo seed all end here).
+ */
+export async function refreshReferenceStats(db: Db, providerIds: readonly string[]): Promise<void> {
+  if (providerIds.length === 0) return;
+  await db.execute(sql`UPDATE providers p SET
+      verified_reference_count = coalesce(s.n, 0),
+      rating_count = coalesce(s.n, 0),
+      rating_avg = s.avg
+    FROM unnest(${sql.param([...providerIds])}::uuid[]) AS ids(id)
+    LEFT JOIN (SELECT provider_id, count(*)::int AS n, round(avg(score_x100) / 100.0, 2) AS avg
+               FROM reference_responses
+               WHERE provider_id = ANY(${sql.param([...providerIds])}::uuid[]) AND status = 'verified'
+               GROUP BY provider_id) s ON s.provider_id = ids.id
+    WHERE p.id = ids.id`);
+}
+
 export function createReferencesRepository(db: Db): ReferencesRepository {
   /** Answers matching `where`, with their duties in order. */
   async function answers(where: SQL | undefined, order: 'new' | 'old', limit?: number) {
@@ -289,15 +307,7 @@ export function createReferencesRepository(db: Db): ReferencesRepository {
       return id;
     },
 
-    async refreshProviderStats(providerId) {
-      await db.execute(sql`UPDATE providers p SET
-          verified_reference_count = s.n,
-          rating_count = s.n,
-          rating_avg = s.avg
-        FROM (SELECT count(*)::int AS n, round(avg(score_x100) / 100.0, 2) AS avg
-              FROM reference_responses WHERE provider_id = ${providerId} AND status = 'verified') s
-        WHERE p.id = ${providerId}`);
-    },
+    refreshProviderStats: (providerId) => refreshReferenceStats(db, [providerId]),
 
     summary: (providerId) => referenceSummary(db, providerId),
 
