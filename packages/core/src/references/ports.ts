@@ -13,7 +13,8 @@ export interface ReferenceDuty {
 export interface NewReferenceRequest {
   providerId: string;
   bidId: string | null;
-  requestedBy: string;
+  /** Null only for generated data (benchmarks). */
+  requestedBy: string | null;
   name: string;
   email: string;
   company: string;
