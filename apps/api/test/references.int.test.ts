@@ -210,6 +210,14 @@ describe('reference checks on a bid', () => {
     expect(row!.n).toBe(1);
     // (5 + 4) × 2 duties + communication 5 + reliability 4 = 27 over 6 parts.
     expect(row!.avg).toBe(4.5);
+
+    // Search follows through the outbox: the provider now passes the verified-references filter.
+    await drainJobs(t.app);
+    const found = await req('GET', `/search/providers?q=${encodeURIComponent('Keystone Desk')}&verified=true`);
+    const hit = (found.json().hits as { id: string; verifiedReferenceCount: number; ratingAvg: number }[]).find(
+      (h) => h.id === s.provider.id,
+    );
+    expect(hit).toMatchObject({ verifiedReferenceCount: 1, ratingAvg: 4.5 });
   });
 });
 
