@@ -24,7 +24,9 @@ import type { Queue, Worker } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { aProvider } from './bid-factory.ts';
 import { buildTestApp, PASSWORD, type TestApp } from './helpers.ts';
+import { contact as contactFor, contactIds } from './reference-factory.ts';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL)
@@ -226,7 +228,11 @@ const workerMain = fileURLToPath(new URL('../../worker/src/main.ts', import.meta
 
 // On PGlite too: the worker process reaches the test's embedded database through its socket.
 describe.runIf(REDIS_URL && hasRedisServer)('faults: a worker process killed in the middle of a job', () => {
-  it('retries the job in another worker and sends the e-mail exactly once', { timeout: 90_000 }, async () => {
+  /**
+   * `cause` makes the e-mail (returning its recipient) while no worker runs; the first worker is
+   * killed once every e-mail job it took is stuck mid-send; a second worker must send each once.
+   */
+  async function killMidSend(cause: (t: TestApp) => Promise<string>, check?: (t: TestApp) => Promise<void>) {
     const redis = await startPrivateRedis();
     const sink = await startSmtpSink();
     const prefix = `handoff-kill-${randomBytes(4).toString('hex')}`;
@@ -259,11 +265,10 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: a worker process killed in 
     };
     let second: ReturnType<typeof spawnWorker> | undefined;
     try {
+      const email = await cause(t);
       sink.holdRcptMs = 60_000; // the first worker gets stuck mid-send
       const first = spawnWorker();
-      const email = uniqueEmail('killed');
-      expect((await signUp(t, email)).statusCode).toBe(201);
-      await waitUntil('the first worker to be mid-send', () => sink.rcptSeen > 0, 30_000);
+      await waitUntil('the first worker to be mid-send', () => sink.rcptAddresses.includes(email), 30_000);
       first.child.kill('SIGKILL');
       await new Promise((r) => first.child.once('exit', r));
       expect(sink.received).toHaveLength(0);
@@ -273,6 +278,7 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: a worker process killed in 
       await waitUntil('the retried e-mail', () => sink.received.some((m) => m.to === email), 30_000);
       await new Promise((r) => setTimeout(r, 1500));
       expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
+      await check?.(t);
 
       // SIGTERM closes the worker gracefully.
       second.child.kill('SIGTERM');
@@ -284,5 +290,41 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: a worker process killed in 
       await sink.close();
       await redis.destroy();
     }
+  }
+
+  it('retries the job in another worker and sends the e-mail exactly once', { timeout: 90_000 }, async () => {
+    await killMidSend(async (t) => {
+      const email = uniqueEmail('killed');
+      expect((await signUp(t, email)).statusCode).toBe(201);
+      return email;
+    });
   });
+
+  it(
+    'sends a reference request once, and marks it sent, when its worker dies mid-send',
+    { timeout: 90_000 },
+    async () => {
+      const contact = contactFor(900);
+      await killMidSend(
+        async (t) => {
+          const provider = await aProvider(t.app, 'Killed Desk', { references: [contact] });
+          const ids = await contactIds(t.app, provider.headers, provider.id);
+          const res = await t.app.inject({
+            method: 'POST',
+            url: `/providers/${provider.id}/reference-requests`,
+            headers: provider.headers,
+            payload: { contactIds: ids },
+          });
+          expect(res.statusCode).toBe(201);
+          return contact.email;
+        },
+        async (t) => {
+          const rows = await t.database.db.execute(
+            sql`SELECT status FROM reference_requests WHERE email = ${contact.email}`,
+          );
+          expect((rows as unknown as { rows: { status: string }[] }).rows).toEqual([{ status: 'sent' }]);
+        },
+      );
+    },
+  );
 });

@@ -16,6 +16,8 @@ export interface SmtpSink {
   holdRcptMs: number;
   /** How many RCPT TO commands arrived, accepted or not. */
   rcptSeen: number;
+  /** The addresses of those RCPT TO commands, in order. */
+  rcptAddresses: string[];
   refused: number;
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Pro
     refuseWith: null as number | null,
     holdRcptMs: 0,
     rcptSeen: 0,
+    rcptAddresses: [] as string[],
     refused: 0,
   };
   const server = new SMTPServer({
@@ -34,8 +37,9 @@ export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Pro
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
-    onRcptTo(_address, _session, callback) {
+    onRcptTo(address, _session, callback) {
       sink.rcptSeen += 1;
+      sink.rcptAddresses.push(address.address);
       if (sink.holdRcptMs) setTimeout(() => callback(), sink.holdRcptMs);
       else callback();
     },
