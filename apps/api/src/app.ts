@@ -37,6 +37,7 @@ import { securityPlugin } from './plugins/security.ts';
 import { referenceFormRoutes } from './modules/references/reference-form.routes.ts';
 import { referenceReviewRoutes } from './modules/references/reference-review.routes.ts';
 import { referenceRoutes } from './modules/references/references.routes.ts';
+import { noNulPlugin } from './plugins/no-nul.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface AppDeps {
@@ -63,6 +64,7 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   fastify.setSerializerCompiler(serializerCompiler);
 
   await fastify.register(errorsPlugin);
+  await fastify.register(noNulPlugin);
   await fastify.register(availabilityPlugin, { database });
   await fastify.register(securityPlugin, {
     webOrigin: config.webOrigin,
