@@ -49,6 +49,9 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
     'job-posts.notify-matches': noop,
     'job-posts.daily-digest': noop,
     'email.job-digest': noop,
+    'email.reference-request': noop,
+    'email.reference-reminder': noop,
+    'references.reminder-scan': noop,
   };
 }
 
