@@ -162,7 +162,8 @@ export async function bidComparison(
  * whenever any of it changes, and is null when the job is not the owner's. Built from row versions
  * (`xmin`, which every insert and update of a row renews, whoever wrote it) of the job, its duties
  * and benchmarks, its bids and their providers and the owner's read marks, and the count of the
- * bids' messages (never edited: a new one changes the count). What it relies on, kept by the
+ * bids' messages (never edited: a new one changes the count), and the row versions of the bidding
+ * providers' reference answers (an operator clearing a held answer updates its row). What it relies on, kept by the
  * repositories: a bid's coverage and benchmark answers are written only together with its row
  * (insert or revision), and a provider's industries and logo only together with the provider row.
  * Read it before the comparison: data newer than its stamp can only cause an extra recomputation.
