@@ -248,10 +248,10 @@ describe('publishing', () => {
 
     const pub = await req('GET', `/public/providers/${p.slug}`);
     expect(pub.statusCode).toBe(200);
-    expect(pub.json()).toMatchObject({
-      name: 'Public Face Partners',
-      references: [{ company: 'Acme Realty' }],
-    });
+    expect(pub.json()).toMatchObject({ name: 'Public Face Partners' });
+    // Contacts the provider typed are not listed: none of them has confirmed anything.
+    expect(pub.json()).not.toHaveProperty('references');
+    expect(pub.body).not.toContain('Acme Realty');
     expect(pub.body).not.toContain('dana.whitfield@acme-realty.example');
     expect(pub.body).not.toContain('Dana Whitfield');
     expect(pub.json()).not.toHaveProperty('status');

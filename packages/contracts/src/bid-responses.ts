@@ -160,6 +160,13 @@ export const comparedBid = z.object({
   /** In the job's benchmark order (the benchmarks themselves are the comparison's `benchmarks`). */
   benchmarks: z.array(benchmarkAnswer.pick({ benchmarkId: true, commitment: true, note: true })),
   benchmarkSummary: coverageSummary,
+  /**
+   * In the job's duty order: the provider's mean quality (1–5) from verified reference answers about
+   * that duty, and how many; `answers: 0` and `quality: null` when none rated it.
+   */
+  referenceScores: z.array(
+    z.object({ dutyId: z.uuid(), answers: z.number().int(), quality: z.number().nullable() }),
+  ),
   unreadMessages: z.number().int(),
   canAccept: z.boolean(),
   canDecline: z.boolean(),

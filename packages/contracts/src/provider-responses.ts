@@ -24,7 +24,7 @@ const providerPackage = z.object({
 
 const period = z.object({ from: z.string(), to: z.string().nullable() });
 
-const publicReference = z.object({
+const contactReference = z.object({
   company: z.string(),
   role: z.string(),
   period,
@@ -32,7 +32,7 @@ const publicReference = z.object({
   duties: z.array(z.string()),
 });
 
-const memberReference = publicReference.extend({
+const memberReference = contactReference.extend({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
@@ -84,11 +84,11 @@ export const providerResponse = z.object({
 });
 export type ProviderProfile = z.infer<typeof providerResponse>;
 
-/** Anyone's view of a published profile. */
-export const publicProviderResponse = z.object({
-  ...profileFields,
-  references: z.array(publicReference),
-});
+/**
+ * Anyone's view of a published profile. No reference contacts: the provider typed them and none has
+ * confirmed anything; what customers confirmed is at `/public/providers/:slug/references`.
+ */
+export const publicProviderResponse = z.object(profileFields);
 export type PublicProviderProfile = z.infer<typeof publicProviderResponse>;
 
 export const providerSummary = z.object({

@@ -63,6 +63,7 @@ function row(
       { benchmarkId: 'm1', commitment: 'yes', note: '' },
       { benchmarkId: 'm2', commitment: 'yes', note: '' },
     ],
+    referenceScores: [],
     unreadMessages: 0,
     ...overrides,
   };
@@ -189,5 +190,19 @@ describe('the comparison', () => {
     expect(bids.every((b) => b.canAccept && b.canDecline)).toBe(true);
     const filled = compareBids({ ...job, status: 'filled' }, [cheapEuro], defaults).bids[0]!;
     expect(filled.canAccept).toBe(false);
+  });
+});
+
+describe('reference scores in the grid', () => {
+  it('lays them out in the job’s duty order, with no score where no verified answer rated the duty', () => {
+    const { bids } = compareBids(
+      job,
+      [row({ referenceScores: [{ dutyId: 'd2', answers: 2, quality: 4.5 }] })],
+      defaults,
+    );
+    expect(bids[0]!.referenceScores).toEqual([
+      { dutyId: 'd1', answers: 0, quality: null },
+      { dutyId: 'd2', answers: 2, quality: 4.5 },
+    ]);
   });
 });

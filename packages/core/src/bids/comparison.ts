@@ -41,6 +41,14 @@ export function coverageInOrder(
   });
 }
 
+type ReferenceScore = { dutyId: string; answers: number; quality: number | null };
+
+/** Reference scores in the job's duty order: no verified answer is 0 answers, never a guessed score. */
+export function referenceScoresInOrder(duties: { id: string }[], scores: ReferenceScore[]): ReferenceScore[] {
+  const byDuty = new Map(scores.map((s) => [s.dutyId, s]));
+  return duties.map((d) => byDuty.get(d.id) ?? { dutyId: d.id, answers: 0, quality: null });
+}
+
 type Commitment = { benchmarkId: string; commitment: CoverageLevel | null; note: string };
 
 /** The bid's benchmark answers in the job's order; a benchmark added after the bid has none. */
@@ -76,12 +84,13 @@ export const summarizeCommitments = (answers: { commitment: CoverageLevel | null
   summarize(answers.map((a) => ({ coverage: a.commitment })));
 
 export interface ComparedBidRecord
-  extends Omit<ComparisonBidRow, 'coverage' | 'benchmarks'>, BidCapabilities {
+  extends Omit<ComparisonBidRow, 'coverage' | 'benchmarks' | 'referenceScores'>, BidCapabilities {
   prices: { bid: number; jobCurrency: number; usd: number };
   coverage: Answer[];
   coverageSummary: CoverageSummary;
   benchmarks: Commitment[];
   benchmarkSummary: CoverageSummary;
+  referenceScores: ReferenceScore[];
 }
 
 export interface ComparisonCounts {
@@ -145,6 +154,7 @@ export function compareBids(
       coverageSummary: summarize(coverage),
       benchmarks,
       benchmarkSummary: summarizeCommitments(benchmarks),
+      referenceScores: referenceScoresInOrder(job.duties, row.referenceScores),
     };
   });
 

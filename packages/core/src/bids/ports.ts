@@ -156,6 +156,11 @@ export interface ComparisonBidRow {
   /** The bid's answers, in no particular order. */
   coverage: { dutyId: string; coverage: CoverageLevel; note: string }[];
   benchmarks: BenchmarkAnswerWrite[];
+  /**
+   * The provider's verified reference score for each job duty that verified answers rated, in no
+   * particular order; a duty no verified answer rated is absent.
+   */
+  referenceScores: { dutyId: string; answers: number; quality: number | null }[];
   /** Messages from the provider's side the owner has not read. */
   unreadMessages: number;
 }

@@ -1,6 +1,7 @@
 import type { ComparisonBidRow, ComparisonJobPost } from '@handoff/core/bids';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { bidReferenceScores } from './bid-reference-scores.ts';
 import { rowsOf } from './sql-helpers.ts';
 import {
   bidBenchmarkAnswers,
@@ -33,10 +34,10 @@ export const unreadForViewer = (userId: string) =>
   )`.mapWith(Number);
 
 /**
- * The owner's comparison in two statements whatever the number of bids: the job with its duties
- * and benchmarks, and every bid with its provider, industries, coverage, benchmark answers and
- * unread count (each a subquery on an index keyed by the bid or the provider). Both are keyed by
- * the owner.
+ * The owner's comparison in three statements whatever the number of bids: the job with its duties
+ * and benchmarks, every bid with its provider, industries, coverage, benchmark answers and unread
+ * count (each a subquery on an index keyed by the bid or the provider), and the providers' verified
+ * reference scores per duty. All are keyed by the owner.
  */
 export async function bidComparison(
   db: Db,
@@ -45,7 +46,7 @@ export async function bidComparison(
 ): Promise<{ jobPost: ComparisonJobPost; bids: ComparisonBidRow[] } | null> {
   // Outer columns are spelled out in the subqueries: drizzle leaves a one-table select's columns
   // unqualified, and an unqualified "id" there would mean the subquery's own.
-  const [jobRows, bidRows] = await Promise.all([
+  const [jobRows, bidRows, scores] = await Promise.all([
     db
       .select({
         id: j.id,
@@ -114,6 +115,7 @@ export async function bidComparison(
       .innerJoin(p, eq(p.id, b.providerId))
       .leftJoin(providerLogos, eq(providerLogos.providerId, p.id))
       .where(eq(b.jobPostId, jobPostId)),
+    bidReferenceScores(db, ownerId, jobPostId),
   ]);
   const [jobPost] = jobRows;
   if (!jobPost) return null;
@@ -149,6 +151,7 @@ export async function bidComparison(
       },
       coverage: r.coverage,
       benchmarks: r.benchmarks,
+      referenceScores: scores.filter((s) => s.bidId === r.id).map(({ bidId: _, ...s }) => s),
       unreadMessages: r.unreadMessages,
     })),
   };
@@ -159,7 +162,8 @@ export async function bidComparison(
  * whenever any of it changes, and is null when the job is not the owner's. Built from row versions
  * (`xmin`, which every insert and update of a row renews, whoever wrote it) of the job, its duties
  * and benchmarks, its bids and their providers and the owner's read marks, and the count of the
- * bids' messages (never edited: a new one changes the count). What it relies on, kept by the
+ * bids' messages (never edited: a new one changes the count), and the row versions of the bidding
+ * providers' reference answers (an operator clearing a held answer updates its row). What it relies on, kept by the
  * repositories: a bid's coverage and benchmark answers are written only together with its row
  * (insert or revision), and a provider's industries and logo only together with the provider row.
  * Read it before the comparison: data newer than its stamp can only cause an extra recomputation.
@@ -174,6 +178,8 @@ export async function bidComparisonStamp(db: Db, ownerId: string, jobPostId: str
           FROM ${b} b JOIN ${p} p ON p.id = b.provider_id WHERE b.job_post_id = j.id),
         (SELECT count(*) || '/' || coalesce(max(m.xmin::text::bigint), 0)
           FROM ${bidMessages} m JOIN ${b} b ON b.id = m.bid_id WHERE b.job_post_id = j.id),
+        (SELECT count(*) || '/' || coalesce(max(r.xmin::text::bigint), 0)
+          FROM reference_responses r JOIN ${b} b ON b.provider_id = r.provider_id WHERE b.job_post_id = j.id),
         (SELECT string_agg(r.xmin::text, ',' ORDER BY r.bid_id)
           FROM ${bidThreadReads} r JOIN ${b} b ON b.id = r.bid_id WHERE b.job_post_id = j.id AND r.user_id = j.owner_id)
       )) AS stamp

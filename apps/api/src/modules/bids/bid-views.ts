@@ -100,6 +100,7 @@ function comparedView(b: ComparedBidRecord, jobCurrency: string, jobIndustry: st
     coverageSummary: b.coverageSummary,
     benchmarks: b.benchmarks,
     benchmarkSummary: b.benchmarkSummary,
+    referenceScores: b.referenceScores,
     unreadMessages: b.unreadMessages,
     canAccept: b.canAccept,
     canDecline: b.canDecline,

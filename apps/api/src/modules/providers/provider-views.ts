@@ -60,11 +60,11 @@ export const memberView = (p: MemberProviderRecord) => ({
   createdAt: p.createdAt.toISOString(),
 });
 
-/** No reference contact's name or e-mail: they never agreed to be listed publicly. */
-export const publicView = (p: ProviderRecord) => ({
-  ...profileFields(p),
-  references: p.references.map(reference),
-});
+/**
+ * No reference contacts at all: they never agreed to be listed, and nothing the provider typed about
+ * them is confirmed. Verified answers (as the customers confirmed them) have their own route.
+ */
+export const publicView = (p: ProviderRecord) => profileFields(p);
 
 export const summaryView = (p: MemberProviderRecord) => ({
   id: p.id,

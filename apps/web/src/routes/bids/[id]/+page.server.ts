@@ -3,10 +3,14 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { raise } from '$lib/server/api.ts';
 import { bidsApi } from '$lib/server/bids-api.ts';
 import { apiFailure, readFields } from '$lib/server/forms.ts';
-import { loginUrl } from '$lib/server/session.ts';
+import { providersApi } from '$lib/server/providers-api.ts';
+import { moveErrors, readPicks } from '$lib/server/reference-picks.ts';
+import { referencesApi } from '$lib/server/references-api.ts';
+import { clientOf, loginUrl } from '$lib/server/session.ts';
+import { getFunctions, getIndustries } from '$lib/server/taxonomy.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const FLASHES = ['sent', 'revised', 'withdrawn', 'declined'] as const;
+const FLASHES = ['sent', 'revised', 'withdrawn', 'declined', 'asked', 'requested'] as const;
 const MARKS = ['shortlist', 'unshortlist', 'archive', 'unarchive'] as const;
 
 function signedIn({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): string {
@@ -32,13 +36,37 @@ function refused(form: string, cause: unknown, values: Fields = {}) {
   return failed(form, status, data.message, values, data.errors);
 }
 
+const names = (list: { slug: string; name: string }[] | null) =>
+  Object.fromEntries((list ?? []).map((x) => [x.slug, x.name]));
+
+/** The references section: the requests, and for the provider its profile's contacts to pick from. */
+async function referencesOf(token: string, bid: Awaited<ReturnType<typeof bidsApi.get>>) {
+  const [references, functions, industries] = await Promise.all([
+    referencesApi.forBid(token, bid.id),
+    getFunctions(),
+    getIndustries(),
+  ]).catch(raise);
+  const profile =
+    bid.viewer === 'provider' && references.askedAt
+      ? await providersApi.get(token, bid.provider.id).catch(raise)
+      : null;
+  return {
+    references,
+    contacts: profile?.references ?? [],
+    // A contact is added under one of the functions the profile serves.
+    profileFunctions: (profile?.functions ?? []).map(({ slug, name }) => ({ slug, name })),
+    functionNames: names(functions),
+    industryNames: names(industries),
+  };
+}
+
 export const load: PageServerLoad = async (event) => {
   const token = signedIn(event);
   const id = bidId(event.params.id);
   // Reading the thread marks it read for this person: opening the page is reading it.
   const [bid, thread] = await Promise.all([bidsApi.get(token, id), bidsApi.messages(token, id)]).catch(raise);
   const flash = FLASHES.find((key) => event.url.searchParams.has(key)) ?? null;
-  return { bid, thread, flash, now: Date.now() };
+  return { bid, thread, flash, now: Date.now(), ...(await referencesOf(token, bid)) };
 };
 
 export const actions: Actions = {
@@ -99,6 +127,31 @@ export const actions: Actions = {
       return refused('decline', cause, values);
     }
     redirect(303, `/bids/${id}?declined=1`);
+  },
+
+  askReferences: async (event) => {
+    const token = signedIn(event);
+    const id = bidId(event.params.id);
+    try {
+      await referencesApi.ask(token, id, clientOf(event));
+    } catch (cause) {
+      return refused('references', cause);
+    }
+    redirect(303, `/bids/${id}?asked=1#references`);
+  },
+
+  requestReferences: async (event) => {
+    const token = signedIn(event);
+    const id = bidId(event.params.id);
+    const picks = readPicks(await event.request.formData());
+    if (!picks.ok) return failed('references', 400, picks.message, picks.values, picks.errors);
+    try {
+      await referencesApi.requestOnBid(token, id, picks.body, clientOf(event));
+    } catch (cause) {
+      const { status, data } = apiFailure(cause, picks.values);
+      return failed('references', status, data.message, picks.values, moveErrors(data.errors));
+    }
+    redirect(303, `/bids/${id}?requested=1#references`);
   },
 
   accept: async (event) => {

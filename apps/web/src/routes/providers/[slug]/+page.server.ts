@@ -2,6 +2,8 @@ import { providerSlugParams } from '@handoff/contracts';
 import { error, redirect } from '@sveltejs/kit';
 import { ApiError, raise } from '$lib/server/api.ts';
 import { providersApi } from '$lib/server/providers-api.ts';
+import { referencesApi } from '$lib/server/references-api.ts';
+import { getFunctions, getIndustries } from '$lib/server/taxonomy.ts';
 import { isOwner } from '../../jobs/owner-access.server.ts';
 import { hireActions, hireState } from './hire.server.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,8 +32,31 @@ export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) 
     redirect(301, profilePath(profile.slug, url.search));
   }
   // A signed-in owner can invite this provider to a job, or save them for later.
-  const hire = isOwner(locals) ? await hireState(locals.accessToken!, profile.id, url) : null;
-  return { profile, hire };
+  const [hire, references, functions, industries] = await Promise.all([
+    isOwner(locals) ? hireState(locals.accessToken!, profile.id, url) : null,
+    // The profile still reads without its references: they are a section, not the page.
+    referencesApi.published(profile.slug).catch(() => null),
+    getFunctions(),
+    getIndustries(),
+  ]);
+  const names = (list: { slug: string; name: string }[] | null) =>
+    Object.fromEntries((list ?? []).map((x) => [x.slug, x.name]));
+  // The hero's numbers come from the same verified answers as the section below, so they agree.
+  const shown = references
+    ? {
+        ...profile,
+        verifiedReferenceCount: references.summary.verifiedCount,
+        ratingAvg: references.summary.score,
+        ratingCount: references.summary.verifiedCount,
+      }
+    : profile;
+  return {
+    profile: shown,
+    hire,
+    references,
+    functionNames: names(functions),
+    industryNames: names(industries),
+  };
 };
 
 export const actions: Actions = hireActions;

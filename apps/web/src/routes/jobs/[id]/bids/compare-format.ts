@@ -34,3 +34,7 @@ export const answerFor = (bid: ComparedBid, dutyId: string) =>
 /** The bid's commitment to one benchmark, or null when it has none (the benchmark came after the bid). */
 export const commitmentFor = (bid: ComparedBid, benchmarkId: string) =>
   bid.benchmarks.find((b) => b.benchmarkId === benchmarkId) ?? null;
+
+/** The provider's verified reference score for one duty; no entry reads as no verified answers. */
+export const referenceFor = (bid: ComparedBid, dutyId: string) =>
+  bid.referenceScores.find((s) => s.dutyId === dutyId) ?? { dutyId, answers: 0, quality: null };
