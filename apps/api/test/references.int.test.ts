@@ -213,10 +213,13 @@ describe('reference checks on a bid', () => {
 
     // Search follows through the outbox: the provider now passes the verified-references filter.
     await drainJobs(t.app);
-    const found = await req('GET', `/search/providers?q=${encodeURIComponent('Keystone Desk')}&verified=true`);
-    const hit = (found.json().hits as { id: string; verifiedReferenceCount: number; ratingAvg: number }[]).find(
-      (h) => h.id === s.provider.id,
+    const found = await req(
+      'GET',
+      `/search/providers?q=${encodeURIComponent('Keystone Desk')}&verified=true`,
     );
+    const hit = (
+      found.json().hits as { id: string; verifiedReferenceCount: number; ratingAvg: number }[]
+    ).find((h) => h.id === s.provider.id);
     expect(hit).toMatchObject({ verifiedReferenceCount: 1, ratingAvg: 4.5 });
   });
 });

@@ -27,7 +27,7 @@ function nulAt(value: unknown, path: string[] = []): string[] | null {
  */
 export const noNulPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
-    if (/%00|\u0000/i.test(request.url)) {
+    if (request.url.includes('\u0000') || /%00/.test(request.url)) {
       throw new ValidationError('The address contains a NUL character (%00); remove it and try again');
     }
   });
