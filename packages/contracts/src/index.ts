@@ -21,3 +21,4 @@ export * from './job-post-responses.ts';
 export * from './job-post-feed.ts';
 export * from './saved-providers.ts';
 export * from './account-data.ts';
+export * from './reviews.ts';

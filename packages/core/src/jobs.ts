@@ -29,6 +29,8 @@ export interface JobPayloads {
   'job-posts.daily-digest': Record<string, never>;
   /** One member's digest of new matching jobs; re-reads them, so jobs closed since are left out. */
   'email.job-digest': { userId: string; jobPostIds: string[] };
+  /** The hourly scan: claims due review reminders and follow-ups, notifies owners, queues e-mails. */
+  'engagements.review-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -55,6 +57,7 @@ export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'job-posts.notify-matches': { attempts: 8, backoffMs: 5_000 },
   'job-posts.daily-digest': { attempts: 3, backoffMs: 60_000 },
   'email.job-digest': { attempts: 6, backoffMs: 10_000 },
+  'engagements.review-reminders': { attempts: 3, backoffMs: 60_000 },
 };
 
 export const jobNames = Object.keys(jobPolicies) as JobName[];
@@ -63,6 +66,8 @@ export const jobNames = Object.keys(jobPolicies) as JobName[];
 export const schedules: readonly { name: JobName; everyMs: number }[] = [
   { name: 'maintenance.purge-expired', everyMs: 60 * 60_000 },
   { name: 'job-posts.daily-digest', everyMs: 24 * 60 * 60_000 },
+  // Hourly, so a reminder goes out within the hour its day starts (UTC), whichever process scans.
+  { name: 'engagements.review-reminders', everyMs: 60 * 60_000 },
 ];
 
 export interface JobContext {

@@ -12,6 +12,7 @@ import type { JobPostMatchesRepository } from './job-posts/feed.ports.ts';
 import type { JobPostInvitationsRepository, JobPostsRepository } from './job-posts/ports.ts';
 import type { OwnersRepository } from './owners/ports.ts';
 import type { PeopleRepository } from './people/ports.ts';
+import type { ReviewsRepository } from './reviews/ports.ts';
 
 /** The repositories a use case may touch inside one database transaction, outbox included. */
 export interface TxScope {
@@ -24,6 +25,7 @@ export interface TxScope {
   bids: BidsRepository;
   bidMessages: BidMessagesRepository;
   engagements: EngagementsRepository;
+  reviews: ReviewsRepository;
   owners: OwnersRepository;
   jobPosts: JobPostsRepository;
   jobPostInvitations: JobPostInvitationsRepository;

@@ -15,6 +15,7 @@ import { createNotificationEmailHandlers, createNotificationService } from '@han
 import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
 import { createInvitationEmailHandlers } from '@handoff/core/providers';
 import { createJobPostMatchHandlers } from '@handoff/core/job-posts';
+import { createReviewReminderHandlers } from '@handoff/core/reviews';
 import {
   createAccountTokensRepository,
   createDevMailboxStore,
@@ -26,7 +27,7 @@ import {
   type Db,
 } from '@handoff/db';
 import { createProviderMembersRepository } from '@handoff/db';
-import { createJobPostMatchesRepository, createTransactor } from '@handoff/db';
+import { createJobPostMatchesRepository, createReviewRemindersRepository, createTransactor } from '@handoff/db';
 import { createDevMailer, createSmtpMailer, type MailLogStore, type Mailer } from '@handoff/mail';
 import type { ProviderDocument, SearchIndex } from '@handoff/search';
 import { createBatcher } from './batch.ts';
@@ -117,6 +118,7 @@ export function createJobHandlers({
       notifications: createNotificationService({ notifications, signer, clock }),
       clock,
     }),
+    ...createReviewReminderHandlers({ reminders: createReviewRemindersRepository(db), clock }),
   };
   assertHandlers(handlers);
   return handlers;

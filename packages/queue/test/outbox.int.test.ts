@@ -49,6 +49,7 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
     'job-posts.notify-matches': noop,
     'job-posts.daily-digest': noop,
     'email.job-digest': noop,
+    'engagements.review-reminders': noop,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EngagementRecord, EngagementsRepository } from '@handoff/core/bids';
+import { reminderMoment } from '@handoff/core/reviews';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
@@ -38,6 +39,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
     startDate: e.startDate,
     createdAt: e.createdAt,
     endedAt: e.endedAt,
+    reviewCadence: e.reviewCadence,
+    nextReviewDue: e.nextReviewDue,
     asOwner: sql<boolean>`${e.ownerId} = ${userId}`.mapWith(Boolean),
   });
 
@@ -73,6 +76,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
     startDate: r.startDate,
     createdAt: r.createdAt,
     endedAt: r.endedAt,
+    reviewCadence: r.reviewCadence,
+    nextReviewDue: r.nextReviewDue,
     role: r.asOwner ? 'owner' : 'provider',
   });
 
@@ -80,7 +85,13 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
     async insert({ plan, at, ...values }) {
       const [row] = await db
         .insert(e)
-        .values({ ...values, duties: plan.duties, benchmarks: plan.benchmarks, createdAt: at })
+        .values({
+          ...values,
+          duties: plan.duties,
+          benchmarks: plan.benchmarks,
+          createdAt: at,
+          nextReminderAt: reminderMoment(values.nextReviewDue),
+        })
         .returning({ id: e.id });
       return row!;
     },

@@ -6,3 +6,4 @@ export * from './providers.ts';
 export * from './owners.ts';
 export * from './job-posts.ts';
 export * from './bids.ts';
+export * from './reviews.ts';
