@@ -3,7 +3,15 @@ import { firstDue } from '@handoff/core/reviews';
 import { createEngagementsRepository } from '@handoff/db';
 import { engagements } from '@handoff/db/schema';
 import { eq } from 'drizzle-orm';
-import { addMember, anOwner, aProvider, bidBody, insertJobPost, submitBid, type Headers } from './bid-factory.ts';
+import {
+  addMember,
+  anOwner,
+  aProvider,
+  bidBody,
+  insertJobPost,
+  submitBid,
+  type Headers,
+} from './bid-factory.ts';
 import { insertBid } from './job-post-factory.ts';
 import type { TestApp } from './helpers.ts';
 import { signUpProvider } from './provider-factory.ts';
@@ -39,7 +47,11 @@ export async function hired(t: TestApp, name = 'Steady Desk'): Promise<Hired> {
 }
 
 /** A complete review answering every benchmark (`results`, met by default) and duty (score 4). */
-export function reviewBody(h: Pick<Hired, 'job'>, overrides: Record<string, unknown> = {}, results?: string[]) {
+export function reviewBody(
+  h: Pick<Hired, 'job'>,
+  overrides: Record<string, unknown> = {},
+  results?: string[],
+) {
   return {
     benchmarks: h.job.benchmarks.map((b, i) => ({
       benchmarkId: b.id,
@@ -68,7 +80,11 @@ export async function bulkEngagements(
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const job = await insertJobPost(t, owner.id, { status: 'filled', title: `Job number ${i}` });
-    const bidId = await insertBid(t.database, { jobPostId: job.id, providerId: provider.id, authorId: provider.userId });
+    const bidId = await insertBid(t.database, {
+      jobPostId: job.id,
+      providerId: provider.id,
+      authorId: provider.userId,
+    });
     const startDate = engagementStart(start, new Date(`${start}T00:00:00Z`));
     const { id } = await repo.insert({
       jobPostId: job.id,

@@ -37,7 +37,9 @@ describe('switching providers', () => {
       currency: 'USD',
     });
     expect(draft.duties.map((d: { text: string }) => d.text)).toEqual(h.job.duties.map((d) => d.text));
-    expect(draft.benchmarks.map((b: { objective: string; target: string }) => [b.objective, b.target])).toEqual([
+    expect(
+      draft.benchmarks.map((b: { objective: string; target: string }) => [b.objective, b.target]),
+    ).toEqual([
       ['Calls answered live', '95%'],
       ['Showings booked same day', '95%'],
     ]);
@@ -59,8 +61,12 @@ describe('switching providers', () => {
     await make('Alt Many Refs', 40, 3.9);
     await make('Alt Many Refs Better', 40, 4.8);
     await make('Alt Suspended', 99, 5, true);
-    await t.database.db.execute(sql`UPDATE providers SET verified_reference_count = 1000 WHERE id = ${h.provider.id}`);
-    const { providers: list } = (await req('GET', `/engagements/${h.id}/alternatives`, h.owner.headers)).json();
+    await t.database.db.execute(
+      sql`UPDATE providers SET verified_reference_count = 1000 WHERE id = ${h.provider.id}`,
+    );
+    const { providers: list } = (
+      await req('GET', `/engagements/${h.id}/alternatives`, h.owner.headers)
+    ).json();
     const names = list.map((p: { name: string }) => p.name);
     expect(names.slice(0, 2)).toEqual(['Alt Many Refs Better', 'Alt Many Refs']);
     expect(names).not.toContain('Current Desk');
@@ -95,14 +101,22 @@ describe('switching providers', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields.lastDay).toMatch(/YYYY-MM-DD/);
-    expect((await req('GET', `/engagements/${h.id}/handover`, h.owner.headers)).json().lastDay).toBe('2027-05-31');
+    expect((await req('GET', `/engagements/${h.id}/handover`, h.owner.headers)).json().lastDay).toBe(
+      '2027-05-31',
+    );
   });
 
   it('ending the engagement tells the provider in-app and by e-mail; nothing more can be reviewed', async () => {
     const h = await hired(t);
-    const res = await req('POST', `/engagements/${h.id}/end`, h.owner.headers, { note: 'Thanks for the year.' });
+    const res = await req('POST', `/engagements/${h.id}/end`, h.owner.headers, {
+      note: 'Thanks for the year.',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ended', endedAt: clock.now().toISOString(), nextReviewDue: null });
+    expect(res.json()).toMatchObject({
+      status: 'ended',
+      endedAt: clock.now().toISOString(),
+      nextReviewDue: null,
+    });
     const told = [];
     for (const headers of [h.provider.headers, h.colleague.headers]) {
       const [note] = await notificationsOf(t.app, headers);

@@ -24,7 +24,12 @@ const scan = () =>
 /** Read from the table: the clock moves months ahead, past every access token's expiry. */
 const reminders = (user: { id: string }) =>
   t.database.db
-    .select({ id: notifications.id, title: notifications.title, body: notifications.body, link: notifications.link })
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+    })
     .from(notifications)
     .where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'engagement.review-due')))
     .orderBy(desc(notifications.createdAt), desc(notifications.title));
@@ -65,7 +70,11 @@ describe('review reminders', () => {
 
     // Submitting starts the next due date's reminders afresh.
     // Through the service: months on, the test's access token has long expired.
-    const review = await t.app.services.reviews.submit(h.owner.id, h.id, submitReviewBody.parse(reviewBody(h)));
+    const review = await t.app.services.reviews.submit(
+      h.owner.id,
+      h.id,
+      submitReviewBody.parse(reviewBody(h)),
+    );
     expect(review.nextDue).toBe('2027-10-12');
     expect(await scheduleRow(t, h.id)).toMatchObject({
       reviewRemindersSent: 0,
@@ -76,8 +85,18 @@ describe('review reminders', () => {
   it('a submitted review is not reminded of, nor an ended engagement', async () => {
     const h = await hired(t);
     const ended = await hired(t, 'Ended Desk');
-    await t.app.inject({ method: 'POST', url: `/engagements/${ended.id}/end`, headers: ended.owner.headers, payload: {} });
-    await t.app.inject({ method: 'POST', url: `/engagements/${h.id}/reviews`, headers: h.owner.headers, payload: reviewBody(h) });
+    await t.app.inject({
+      method: 'POST',
+      url: `/engagements/${ended.id}/end`,
+      headers: ended.owner.headers,
+      payload: {},
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/engagements/${h.id}/reviews`,
+      headers: h.owner.headers,
+      payload: reviewBody(h),
+    });
     clock.advance(95 * DAY);
     await scan();
     expect((await reminders(h.owner)).length).toBe(1); // the next one (3 months on), not the reviewed one
@@ -99,7 +118,14 @@ describe('review reminders', () => {
     const mine = await reminders(owner);
     expect(mine).toHaveLength(25);
     expect(new Set(mine.map((n) => n.link))).toEqual(new Set(ids.map((id) => `/engagements/${id}/review`)));
-    expect((await emailJobsFor(t, mine.map((n) => n.id))).length).toBe(25);
+    expect(
+      (
+        await emailJobsFor(
+          t,
+          mine.map((n) => n.id),
+        )
+      ).length,
+    ).toBe(25);
     // Other engagements of this database due by then are counted too; ours exactly once each.
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(25);
     await scanReviewReminders({ reminders: repo }, now);

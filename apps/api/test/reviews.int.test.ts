@@ -85,7 +85,11 @@ describe('submitting a review', () => {
     const h = await hired(t);
     const body = reviewBody(h, { decision: 'improve', note: 'Calls slipped', improvements: 'Pick up live' });
     const res = await submit(h.id, h.owner.headers, body);
-    expect(res.json()).toMatchObject({ decision: 'improve', improvements: 'Pick up live', nextDue: '2027-05-12' });
+    expect(res.json()).toMatchObject({
+      decision: 'improve',
+      improvements: 'Pick up live',
+      nextDue: '2027-05-12',
+    });
     expect((await scheduleRow(t, h.id)).nextReviewDue).toBe('2027-05-12');
   });
 
@@ -93,10 +97,18 @@ describe('submitting a review', () => {
     const h = await hired(t);
     const body = reviewBody(h);
     const cases: [unknown, string, RegExp][] = [
-      [{ ...body, benchmarks: body.benchmarks.slice(1) }, 'benchmarks.0.result', /“Calls answered live” was met/],
+      [
+        { ...body, benchmarks: body.benchmarks.slice(1) },
+        'benchmarks.0.result',
+        /“Calls answered live” was met/,
+      ],
       [{ ...body, duties: [{ ...body.duties[0], score: 7 }, body.duties[1]] }, 'duties.0.score', /1 to 5/],
       [{ ...body, duties: [{ ...body.duties[0], score: 'x' }, body.duties[1]] }, 'duties.0.score', /1 to 5/],
-      [{ ...body, benchmarks: [{ ...body.benchmarks[0], result: 'great' }] }, 'benchmarks.0.result', /met, partly or missed/],
+      [
+        { ...body, benchmarks: [{ ...body.benchmarks[0], result: 'great' }] },
+        'benchmarks.0.result',
+        /met, partly or missed/,
+      ],
       [{ ...body, decision: 'fire' }, 'decision', /keep, improve or replace/],
       [{ ...body, decision: 'improve', note: 'Faster' }, 'improvements', /what must change/],
       [{ ...body, decision: 'replace', note: '' }, 'note', /why you chose to replace/],
@@ -117,10 +129,15 @@ describe('submitting a review', () => {
   it('two submissions of one review at once record it once', async () => {
     const h = await hired(t);
     const codes = (
-      await Promise.all([submit(h.id, h.owner.headers, reviewBody(h)), submit(h.id, h.owner.headers, reviewBody(h))])
+      await Promise.all([
+        submit(h.id, h.owner.headers, reviewBody(h)),
+        submit(h.id, h.owner.headers, reviewBody(h)),
+      ])
     ).map((r) => r.statusCode);
     expect(codes.sort()).toEqual([201, 409]);
-    expect((await req('GET', `/engagements/${h.id}/reviews`, h.owner.headers)).json().reviews).toHaveLength(1);
+    expect((await req('GET', `/engagements/${h.id}/reviews`, h.owner.headers)).json().reviews).toHaveLength(
+      1,
+    );
   });
 
   it('two reviews in a row with a missed benchmark tell the owner and offer the switch', async () => {
@@ -131,7 +148,10 @@ describe('submitting a review', () => {
     expect((await notificationsOf(t.app, h.owner.headers)).map((n) => n.kind)).not.toContain(
       'engagement.benchmarks-missed',
     );
-    const second = reviewBody(h, { decision: 'improve', note: 'Again', improvements: 'Live calls' }, ['met', 'missed']);
+    const second = reviewBody(h, { decision: 'improve', note: 'Again', improvements: 'Live calls' }, [
+      'met',
+      'missed',
+    ]);
     expect((await submit(h.id, h.owner.headers, second)).statusCode).toBe(201);
     view = (await req('GET', `/engagements/${h.id}/reviews`, h.owner.headers)).json();
     expect(view.missedTwice).toBe(true);

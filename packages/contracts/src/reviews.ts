@@ -80,10 +80,7 @@ const lines = (label: string) =>
 export const handoverBody = z.object({
   accessToRevoke: lines('accesses to revoke'),
   documentsToCollect: lines('documents to collect'),
-  lastDay: z.iso
-    .date({ error: 'Write the last day as a date (YYYY-MM-DD)' })
-    .nullable()
-    .default(null),
+  lastDay: z.iso.date({ error: 'Write the last day as a date (YYYY-MM-DD)' }).nullable().default(null),
 });
 export type HandoverBody = z.input<typeof handoverBody>;
 

@@ -27,7 +27,11 @@ import {
   type Db,
 } from '@handoff/db';
 import { createProviderMembersRepository } from '@handoff/db';
-import { createJobPostMatchesRepository, createReviewRemindersRepository, createTransactor } from '@handoff/db';
+import {
+  createJobPostMatchesRepository,
+  createReviewRemindersRepository,
+  createTransactor,
+} from '@handoff/db';
 import { createDevMailer, createSmtpMailer, type MailLogStore, type Mailer } from '@handoff/mail';
 import type { ProviderDocument, SearchIndex } from '@handoff/search';
 import { createBatcher } from './batch.ts';

@@ -5,7 +5,13 @@ export interface ReviewRecord {
   engagementId: string;
   dueDate: string;
   submittedAt: Date;
-  benchmarks: { benchmarkId: string; objective: string; target: string; result: BenchmarkResult; actual: string }[];
+  benchmarks: {
+    benchmarkId: string;
+    objective: string;
+    target: string;
+    result: BenchmarkResult;
+    actual: string;
+  }[];
   duties: { dutyId: string; text: string; score: number; note: string }[];
   decision: ReviewDecision;
   note: string;

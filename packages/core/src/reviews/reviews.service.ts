@@ -80,7 +80,8 @@ export function createReviewService(deps: ReviewServiceDeps) {
       await transaction(async (scope) => {
         const change = { nextDue, reviewed: { previous } };
         const moved = await scope.reviews.setSchedule(userId, id, change, at);
-        if (!moved) throw new ConflictError('This review was just submitted or the schedule changed; reload the page');
+        if (!moved)
+          throw new ConflictError('This review was just submitted or the schedule changed; reload the page');
         await scope.reviews.insert(userId, id, { ...write, dueDate, nextDue }, at);
         const link = `/engagements/${id}`;
         for (const m of await scope.bids.providerMembers([e.provider.id])) {

@@ -22,7 +22,8 @@ export function reviewWrite(
   });
   const known = new Set([...engagement.benchmarks.map((b) => b.id), ...engagement.duties.map((d) => d.id)]);
   body.benchmarks.forEach((b, i) => {
-    if (!known.has(b.benchmarkId)) fields[`benchmarks.${i}.benchmarkId`] = 'Not a benchmark of this engagement';
+    if (!known.has(b.benchmarkId))
+      fields[`benchmarks.${i}.benchmarkId`] = 'Not a benchmark of this engagement';
   });
   body.duties.forEach((d, i) => {
     if (!known.has(d.dutyId)) fields[`duties.${i}.dutyId`] = 'Not a duty of this engagement';
@@ -32,7 +33,13 @@ export function reviewWrite(
   return {
     benchmarks: engagement.benchmarks.map((b) => {
       const a = answers.get(b.id)!;
-      return { benchmarkId: b.id, objective: b.objective, target: b.target, result: a.result, actual: a.actual };
+      return {
+        benchmarkId: b.id,
+        objective: b.objective,
+        target: b.target,
+        result: a.result,
+        actual: a.actual,
+      };
     }),
     duties: engagement.duties.map((d) => {
       const s = scores.get(d.id)!;

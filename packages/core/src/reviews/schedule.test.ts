@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  dueAfterCadenceChange,
-  dueAfterReview,
-  firstDue,
-  nextScheduledDue,
-} from './schedule.ts';
+import { addMonths, dueAfterCadenceChange, dueAfterReview, firstDue, nextScheduledDue } from './schedule.ts';
 
 /** Every due date of a schedule up to `until`, walking it as reviews on their due dates would. */
 function dues(start: string, cadence: Parameters<typeof nextScheduledDue>[1], count: number) {

@@ -125,8 +125,15 @@ export function createReviewsRepository(db: Db): ReviewsRepository {
         })
         .from(p)
         .innerJoin(pf, and(eq(pf.providerId, p.id), eq(pf.functionSlug, functionSlug)))
-        .where(and(eq(p.status, 'published'), isNull(p.suspendedAt), ne(p.id, excludeProviderId), servesIndustry))
-        .orderBy(desc(p.verifiedReferenceCount), sql`${p.ratingAvg} DESC NULLS LAST`, desc(p.ratingCount), asc(p.name))
+        .where(
+          and(eq(p.status, 'published'), isNull(p.suspendedAt), ne(p.id, excludeProviderId), servesIndustry),
+        )
+        .orderBy(
+          desc(p.verifiedReferenceCount),
+          sql`${p.ratingAvg} DESC NULLS LAST`,
+          desc(p.ratingCount),
+          asc(p.name),
+        )
         .limit(limit);
     },
   };

@@ -26,7 +26,13 @@ export const engagementReviews = pgTable(
     dueDate: date('due_date').notNull(),
     benchmarks: jsonb('benchmarks')
       .$type<
-        Array<{ benchmarkId: string; objective: string; target: string; result: BenchmarkResult; actual: string }>
+        Array<{
+          benchmarkId: string;
+          objective: string;
+          target: string;
+          result: BenchmarkResult;
+          actual: string;
+        }>
       >()
       .notNull(),
     duties: jsonb('duties')

@@ -94,7 +94,6 @@ export async function switchingRoutes(fastify: FastifyInstance, opts: { switchin
         response: { 200: engagementResponse, ...errors, 409: errorResponse },
       },
     },
-    async (request) =>
-      detailView(await svc.end(request.user.sub, request.params.id, request.body.note)),
+    async (request) => detailView(await svc.end(request.user.sub, request.params.id, request.body.note)),
   );
 }

@@ -27,7 +27,11 @@ export const reviewsApi = {
     request(reviewView, `/engagements/${path(id)}/reviews`, { method: 'POST', body, token }),
 
   setCadence: (token: string, id: string, cadence: ReviewCadence): Promise<ReviewsView> =>
-    request(reviewsResponse, `/engagements/${path(id)}/schedule`, { method: 'PUT', body: { cadence }, token }),
+    request(reviewsResponse, `/engagements/${path(id)}/schedule`, {
+      method: 'PUT',
+      body: { cadence },
+      token,
+    }),
 
   reviewNow: (token: string, id: string): Promise<ReviewsView> =>
     request(reviewsResponse, `/engagements/${path(id)}/schedule/review-now`, { method: 'POST', token }),

@@ -59,7 +59,11 @@ export const actions: Actions = {
   handover: async (event) => {
     const token = signedIn(event);
     const id = engagementId(event.params.id);
-    const values = readFields(await event.request.formData(), ['accessToRevoke', 'documentsToCollect', 'lastDay']);
+    const values = readFields(await event.request.formData(), [
+      'accessToRevoke',
+      'documentsToCollect',
+      'lastDay',
+    ]);
     const body = {
       accessToRevoke: lines(values.accessToRevoke),
       documentsToCollect: lines(values.documentsToCollect),
@@ -86,7 +90,13 @@ export const actions: Actions = {
     const parsed = endEngagementBody.safeParse(values);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error.issues);
-      return fail(400, { values, errors, message: errors.note ?? 'Check the note', status: 400, form: 'end' });
+      return fail(400, {
+        values,
+        errors,
+        message: errors.note ?? 'Check the note',
+        status: 400,
+        form: 'end',
+      });
     }
     try {
       await reviewsApi.end(token, id, parsed.data.note);
