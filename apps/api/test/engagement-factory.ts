@@ -1,7 +1,7 @@
 import { engagementStart } from '@handoff/core/bids';
 import { firstDue } from '@handoff/core/reviews';
 import { createEngagementsRepository } from '@handoff/db';
-import { engagements } from '@handoff/db/schema';
+import { engagementReviewSchedules, engagements } from '@handoff/db/schema';
 import { eq } from 'drizzle-orm';
 import {
   addMember,
@@ -107,12 +107,13 @@ export async function bulkEngagements(
 export async function scheduleRow(t: TestApp, id: string) {
   const [row] = await t.database.db
     .select({
-      nextReviewDue: engagements.nextReviewDue,
-      reviewRemindersSent: engagements.reviewRemindersSent,
-      nextReminderAt: engagements.nextReminderAt,
+      nextReviewDue: engagementReviewSchedules.nextDue,
+      reviewRemindersSent: engagementReviewSchedules.remindersSent,
+      nextReminderAt: engagementReviewSchedules.nextReminderAt,
       status: engagements.status,
     })
     .from(engagements)
+    .innerJoin(engagementReviewSchedules, eq(engagementReviewSchedules.engagementId, engagements.id))
     .where(eq(engagements.id, id));
   return row!;
 }

@@ -85,7 +85,10 @@ async function pastReview(
     [review.id, monthsAgo],
   );
   // The engagement remembers its last review's moment (what the next submission compares against).
-  await db.query(`UPDATE engagements SET last_reviewed_at = $2 WHERE id = $1`, [id, rows[0]!.at]);
+  await db.query(`UPDATE engagement_review_schedules SET last_reviewed_at = $2 WHERE engagement_id = $1`, [
+    id,
+    rows[0]!.at,
+  ]);
 }
 
 describe.skipIf(!chromiumPath)('engagement reviews and switching, in Chromium', () => {
@@ -103,7 +106,7 @@ describe.skipIf(!chromiumPath)('engagement reviews and switching, in Chromium', 
       await pastReview(db, ownerToken, id, job, ['missed', 'met'], 3);
       // Three months on: the next review falls due now, and the hourly scan runs.
       await db.query(
-        `UPDATE engagements SET next_review_due = CURRENT_DATE, next_reminder_at = now(), review_reminders_sent = 0 WHERE id = $1`,
+        `UPDATE engagement_review_schedules SET next_due = CURRENT_DATE, next_reminder_at = now(), reminders_sent = 0 WHERE engagement_id = $1`,
         [id],
       );
       await db.query(

@@ -1,8 +1,10 @@
+import type { ReviewCadence } from '@handoff/contracts';
 import type { EngagementRecord, EngagementsRepository } from '@handoff/core/bids';
 import { reminderMoment } from '@handoff/core/reviews';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  engagementReviewSchedules as rs,
   engagements as e,
   jobPosts as j,
   providerLogos,
@@ -39,8 +41,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
     startDate: e.startDate,
     createdAt: e.createdAt,
     endedAt: e.endedAt,
-    reviewCadence: e.reviewCadence,
-    nextReviewDue: e.nextReviewDue,
+    reviewCadence: sql<ReviewCadence>`coalesce(${rs.cadence}, 'standard')`,
+    nextReviewDue: rs.nextDue,
     asOwner: sql<boolean>`${e.ownerId} = ${userId}`.mapWith(Boolean),
   });
 
@@ -52,7 +54,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
       .innerJoin(j, eq(j.id, e.jobPostId))
       .innerJoin(p, eq(p.id, e.providerId))
       .innerJoin(users, eq(users.id, e.ownerId))
-      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id));
+      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id))
+      .leftJoin(rs, eq(rs.engagementId, e.id));
   const detailQuery = (userId: string) =>
     db
       .select({ ...columns(userId), duties: e.duties, benchmarks: e.benchmarks })
@@ -60,7 +63,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
       .innerJoin(j, eq(j.id, e.jobPostId))
       .innerJoin(p, eq(p.id, e.providerId))
       .innerJoin(users, eq(users.id, e.ownerId))
-      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id));
+      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id))
+      .leftJoin(rs, eq(rs.engagementId, e.id));
 
   const record = (r: Awaited<ReturnType<typeof listQuery>>[number]): EngagementRecord => ({
     id: r.id,
@@ -82,17 +86,17 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
   });
 
   return {
-    async insert({ plan, at, ...values }) {
+    async insert({ plan, at, nextReviewDue, ...values }) {
       const [row] = await db
         .insert(e)
-        .values({
-          ...values,
-          duties: plan.duties,
-          benchmarks: plan.benchmarks,
-          createdAt: at,
-          nextReminderAt: reminderMoment(values.nextReviewDue),
-        })
+        .values({ ...values, duties: plan.duties, benchmarks: plan.benchmarks, createdAt: at })
         .returning({ id: e.id });
+      await db.insert(rs).values({
+        engagementId: row!.id,
+        ownerId: values.ownerId,
+        nextDue: nextReviewDue,
+        nextReminderAt: reminderMoment(nextReviewDue),
+      });
       return row!;
     },
 

@@ -1,9 +1,10 @@
 import type { ReviewsRepository } from '@handoff/core/reviews';
 import { reminderMoment } from '@handoff/core/reviews';
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   engagementHandovers as h,
+  engagementReviewSchedules as rs,
   engagementReviews as r,
   engagements as e,
   providerFunctions as pf,
@@ -54,32 +55,50 @@ export function createReviewsRepository(db: Db): ReviewsRepository {
       const expected = !reviewed
         ? undefined
         : reviewed.previous === null
-          ? isNull(e.lastReviewedAt)
-          : eq(e.lastReviewedAt, reviewed.previous);
+          ? isNull(rs.lastReviewedAt)
+          : eq(rs.lastReviewedAt, reviewed.previous);
       // Owner-opened reviews (remindersSent 1) only get the follow-up, a week from now.
       const nextReminderAt =
         remindersSent === 0 ? reminderMoment(nextDue) : new Date(at.getTime() + 7 * 86_400_000);
       const rows = await db
-        .update(e)
+        .update(rs)
         .set({
-          nextReviewDue: nextDue,
-          reviewRemindersSent: remindersSent,
+          nextDue,
+          remindersSent,
           nextReminderAt,
-          ...(cadence ? { reviewCadence: cadence } : {}),
+          ...(cadence ? { cadence } : {}),
           ...(reviewed ? { lastReviewedAt: at } : {}),
         })
-        .where(and(activeOwned(ownerId, engagementId), expected))
-        .returning({ id: e.id });
+        .where(
+          and(
+            eq(rs.engagementId, engagementId),
+            eq(rs.ownerId, ownerId),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(e)
+                .where(activeOwned(ownerId, engagementId)),
+            ),
+            expected,
+          ),
+        )
+        .returning({ id: rs.engagementId });
       return rows.length === 1;
     },
 
     async end(ownerId, engagementId, at) {
       const rows = await db
         .update(e)
-        .set({ status: 'ended', endedAt: at, nextReviewDue: null, nextReminderAt: null })
+        .set({ status: 'ended', endedAt: at })
         .where(activeOwned(ownerId, engagementId))
         .returning({ id: e.id });
-      return rows.length === 1;
+      if (rows.length !== 1) return false;
+      // No more reviews: the scan's index no longer holds it.
+      await db
+        .update(rs)
+        .set({ nextDue: null, nextReminderAt: null })
+        .where(and(eq(rs.engagementId, engagementId), eq(rs.ownerId, ownerId)));
+      return true;
     },
 
     async handover(ownerId, engagementId) {

@@ -196,32 +196,9 @@ export const engagements = pgTable(
       .notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
-    /** standard: quarterly in the first year, then yearly; or a fixed cadence the owner chose. */
-    reviewCadence: text('review_cadence')
-      .$type<'standard' | 'quarterly' | 'half-yearly' | 'yearly'>()
-      .notNull()
-      .default('standard'),
-    /** The open or next review's due date; null once the engagement ended. */
-    nextReviewDue: date('next_review_due'),
-    /** Reminders sent for the current due date (0, 1, or 2 with the follow-up a week later). */
-    reviewRemindersSent: integer('review_reminders_sent').notNull().default(0),
-    /**
-     * When the next reminder is due; null when none is (both sent, or ended). The scan reads only
-     * this column through its partial index, so finished engagements cost it nothing.
-     */
-    nextReminderAt: timestamp('next_reminder_at', { withTimezone: true }),
-    /** The last review's submission: what a submission compares-and-sets, so one review is one row. */
-    lastReviewedAt: timestamp('last_reviewed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('engagements_job_idx').on(t.jobPostId),
-    index('engagements_next_reminder_idx')
-      .on(t.nextReminderAt)
-      .where(sql`${t.nextReminderAt} IS NOT NULL`),
-    check(
-      'engagements_review_cadence_check',
-      sql`${t.reviewCadence} IN ('standard', 'quarterly', 'half-yearly', 'yearly')`,
-    ),
     uniqueIndex('engagements_bid_idx').on(t.bidId),
     index('engagements_owner_idx').on(t.ownerId, t.createdAt),
     index('engagements_provider_idx').on(t.providerId, t.createdAt),
