@@ -162,6 +162,7 @@ describe.skipIf(!chromiumPath)('engagement reviews and switching, in Chromium', 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: output('engagement-trend-360.png'), fullPage: true });
+    await page.locator('#schedule').screenshot({ path: output('engagement-trend-360-reviews.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Re-post in one step: the job editor opens on a new draft with the duties copied.

@@ -13,7 +13,7 @@ export const DECISION_LABELS: Record<ReviewDecision, string> = {
 };
 
 export const CADENCE_LABELS: Record<ReviewCadence, string> = {
-  standard: 'Quarterly in the first year, then yearly',
+  standard: 'Quarterly for a year, then yearly',
   quarterly: 'Every 3 months',
   'half-yearly': 'Every 6 months',
   yearly: 'Every year',
