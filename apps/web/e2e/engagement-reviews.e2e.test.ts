@@ -31,10 +31,10 @@ async function database() {
   return client;
 }
 
-async function hire(ownerToken: string, providerName: string) {
+async function hire(ownerToken: string, providerName: string, who = 'pam') {
   const job = await publishedJob(ownerToken, `Phones for a brokerage ${stamp}`);
   const detail = await call<Job>(`/job-posts/${job.id}`, { token: ownerToken });
-  const providerToken = await signUpByApi('Pam Provider', `pam.reviews.${stamp}@example.test`, 'provider');
+  const providerToken = await signUpByApi('Pam Provider', `${who}.reviews.${stamp}@example.test`, 'provider');
   await publishedProvider(providerToken, providerName);
   const bid = await call<{ id: string }>(`/job-posts/${job.id}/bids`, {
     method: 'POST',
@@ -177,5 +177,33 @@ describe.skipIf(!chromiumPath)('engagement reviews and switching, in Chromium', 
     expect(texts.filter(Boolean)).toEqual(job.duties.map((d) => d.text));
     const draft = await call<{ status: string }>(`/job-posts/${newId}`, { token: ownerToken });
     expect(draft.status).toBe('draft');
+  });
+
+  it('without JavaScript: the cadence form, review now, and a review with a missing answer', async () => {
+    const ownerEmail = `owner.nojs.${stamp}@example.test`;
+    const ownerToken = await signUpByApi('Nora NoScript', ownerEmail, 'owner');
+    const providerName = `Plain Desk ${stamp}`;
+    const { engagementId: id } = await hire(ownerToken, providerName, 'pia');
+    const page = await freshPage({ javaScriptEnabled: false });
+    await logIn(page, base, ownerEmail, FIXTURE_PASSWORD);
+    await page.waitForURL(`${base}/dashboard`);
+    await page.goto(`${base}/engagements/${id}`);
+
+    await page.selectOption('select[name="cadence"]', 'half-yearly');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Review schedule saved.').waitFor();
+    expect(await page.locator('select[name="cadence"]').inputValue()).toBe('half-yearly');
+
+    await page.getByRole('button', { name: 'Review now' }).click();
+    await page.waitForURL(`${base}/engagements/${id}/review`);
+    await page.locator('input[name="decision"][value="keep"]').check();
+    await page.getByRole('button', { name: 'Submit the review' }).click();
+    await page
+      .getByText(/Choose met, partly or missed/)
+      .first()
+      .waitFor();
+    expect(await page.locator('input[name="decision"][value="keep"]').isChecked()).toBe(true);
+    const overview = await call<{ reviews: unknown[] }>(`/engagements/${id}/reviews`, { token: ownerToken });
+    expect(overview.reviews).toEqual([]);
   });
 });
