@@ -24,6 +24,8 @@ import { createComparisonCache } from './modules/bids/comparison-cache.ts';
 import { bidRoutes } from './modules/bids/bids.routes.ts';
 import { bidMessageRoutes } from './modules/bids/messages.routes.ts';
 import { engagementRoutes } from './modules/engagements/engagements.routes.ts';
+import { reviewRoutes } from './modules/engagements/reviews.routes.ts';
+import { switchingRoutes } from './modules/engagements/switching.routes.ts';
 import { jobPostInvitationRoutes } from './modules/job-posts/invitations.routes.ts';
 import { jobPostRoutes } from './modules/job-posts/job-posts.routes.ts';
 import { ownerRoutes } from './modules/owners/owners.routes.ts';
@@ -125,6 +127,8 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
   await fastify.register(referenceRoutes, { references: services.references, writeRateLimit });
   await fastify.register(referenceFormRoutes, { form: services.referenceForm, rateLimit: writeRateLimit });
   await fastify.register(referenceReviewRoutes, { review: services.referenceReview });
+  await fastify.register(reviewRoutes, { reviews: services.reviews });
+  await fastify.register(switchingRoutes, { switching: services.switching });
   await fastify.register(ownerRoutes, { owners: services.owners });
   await fastify.register(worksheetRoutes, { owners: services.owners, jobPosts: services.jobPosts });
   await fastify.register(savedProviderRoutes, { saved: services.savedProviders });

@@ -33,7 +33,12 @@ import {
   createUsersRepository,
   type Database,
 } from '@handoff/db';
-import { createBidMessagesRepository, createBidsRepository, createEngagementsRepository } from '@handoff/db';
+import {
+  createBidMessagesRepository,
+  createBidsRepository,
+  createEngagementsRepository,
+  createReviewsRepository,
+} from '@handoff/db';
 import {
   createJobPostFeedService,
   createJobPostInvitationService,
@@ -41,6 +46,7 @@ import {
 } from '@handoff/core/job-posts';
 import { createOwnerService, createSavedProviderService } from '@handoff/core/owners';
 import { createPeopleService } from '@handoff/core/people';
+import { createReviewService, createSwitchingService } from '@handoff/core/reviews';
 import {
   createReferenceFormService,
   createReferenceReviewService,
@@ -135,6 +141,8 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
   const jobPostFeed = createJobPostFeedRepository(db);
   const references = createReferencesRepository(db);
   const providerRepository = createProvidersRepository(db);
+  const engagements = createEngagementsRepository(db);
+  const reviews = createReviewsRepository(db);
   const notifications = createNotificationService({
     notifications: createNotificationsRepository(db),
     signer,
@@ -204,10 +212,13 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
       clock,
       notifications,
     }),
-    engagements: createEngagementService({
+    engagements: createEngagementService({ transaction, bids, engagements, clock, notifications }),
+    reviews: createReviewService({ transaction, engagements, reviews, clock, notifications }),
+    switching: createSwitchingService({
       transaction,
-      bids,
-      engagements: createEngagementsRepository(db),
+      engagements,
+      reviews,
+      jobPosts: jobPostRepository,
       clock,
       notifications,
     }),

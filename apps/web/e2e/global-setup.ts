@@ -19,6 +19,11 @@ declare module 'vitest' {
     jwtSecret: string;
     /** The api's own address, for tests that set their data up through it (quicker than the pages). */
     apiUrl: string;
+    /**
+     * The api's temporary directory, where the embedded database's socket lives (handoff-db-*): for
+     * tests that must move time on (a review three months after hiring), which no page can do.
+     */
+    apiTmpDir: string;
   }
 }
 
@@ -74,6 +79,7 @@ export default async function setup(project: TestProject) {
     project.provide('webUrl', '');
     project.provide('jwtSecret', '');
     project.provide('apiUrl', '');
+    project.provide('apiTmpDir', '');
     return;
   }
   project.provide('chromium', chromiumPath);
@@ -85,6 +91,7 @@ export default async function setup(project: TestProject) {
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'handoff-e2e-'));
+  const apiTmpDir = mkdtempSync(join(tmpdir(), 'handoff-e2e-tmp-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const webUrl = `http://127.0.0.1:${webPort}`;
   const api = start('api', ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
@@ -97,6 +104,7 @@ export default async function setup(project: TestProject) {
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     WRITE_RATE_LIMIT_PER_MINUTE: '1000',
     JWT_SECRET: jwtSecret,
+    TMPDIR: apiTmpDir,
   });
   const webServer = start(
     'web',
@@ -122,6 +130,7 @@ export default async function setup(project: TestProject) {
   project.provide('webUrl', webUrl);
   project.provide('jwtSecret', jwtSecret);
   project.provide('apiUrl', `http://127.0.0.1:${apiPort}`);
+  project.provide('apiTmpDir', apiTmpDir);
 
   return async () => {
     for (const child of [webServer.child, api.child]) {
@@ -129,5 +138,6 @@ export default async function setup(project: TestProject) {
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(apiTmpDir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { priceBasis } from './bids.ts';
+import { reviewCadence } from './reviews.ts';
 
 // Engagements: a hired bid. Only its two parties (the owner, the provider's members) see one.
 
@@ -29,6 +30,9 @@ const engagementFields = {
   bidId: z.uuid(),
   createdAt: z.iso.datetime(),
   endedAt: z.iso.datetime().nullable(),
+  reviewCadence,
+  /** The open or next review's due date; null once the engagement ended. */
+  nextReviewDue: z.string().nullable(),
 };
 
 export const engagementSummary = z.object(engagementFields);

@@ -22,3 +22,4 @@ export * from './job-post-feed.ts';
 export * from './saved-providers.ts';
 export * from './account-data.ts';
 export * from './references.ts';
+export * from './reviews.ts';

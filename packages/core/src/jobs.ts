@@ -35,6 +35,8 @@ export interface JobPayloads {
   'email.reference-reminder': { requestId: string; reminder: number };
   /** The scan: claims due reminders (each once) and marks expired requests unreachable. */
   'references.reminder-scan': Record<string, never>;
+  /** The hourly scan: claims due review reminders and follow-ups, notifies owners, queues e-mails. */
+  'engagements.review-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -64,6 +66,7 @@ export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'email.reference-request': { attempts: 8, backoffMs: 5_000 },
   'email.reference-reminder': { attempts: 6, backoffMs: 10_000 },
   'references.reminder-scan': { attempts: 3, backoffMs: 60_000 },
+  'engagements.review-reminders': { attempts: 3, backoffMs: 60_000 },
 };
 
 export const jobNames = Object.keys(jobPolicies) as JobName[];
@@ -74,6 +77,8 @@ export const schedules: readonly { name: JobName; everyMs: number }[] = [
   { name: 'job-posts.daily-digest', everyMs: 24 * 60 * 60_000 },
   // Hourly, so a reminder goes out within the hour it falls due; each is claimed once however often.
   { name: 'references.reminder-scan', everyMs: 60 * 60_000 },
+  // Hourly, so a reminder goes out within the hour its day starts (UTC), whichever process scans.
+  { name: 'engagements.review-reminders', everyMs: 60 * 60_000 },
 ];
 
 export interface JobContext {

@@ -13,6 +13,7 @@ import type { JobPostInvitationsRepository, JobPostsRepository } from './job-pos
 import type { OwnersRepository } from './owners/ports.ts';
 import type { PeopleRepository } from './people/ports.ts';
 import type { ReferencesRepository } from './references/ports.ts';
+import type { ReviewsRepository } from './reviews/ports.ts';
 
 /** The repositories a use case may touch inside one database transaction, outbox included. */
 export interface TxScope {
@@ -25,6 +26,7 @@ export interface TxScope {
   bids: BidsRepository;
   bidMessages: BidMessagesRepository;
   engagements: EngagementsRepository;
+  reviews: ReviewsRepository;
   owners: OwnersRepository;
   jobPosts: JobPostsRepository;
   jobPostInvitations: JobPostInvitationsRepository;

@@ -15,6 +15,8 @@ export * from './repositories/provider-members.ts';
 export * from './repositories/bids.ts';
 export * from './repositories/bid-messages.ts';
 export * from './repositories/engagements.ts';
+export * from './repositories/reviews.ts';
+export * from './repositories/review-reminders.ts';
 export * from './repositories/owners.ts';
 export * from './repositories/job-posts.ts';
 export * from './repositories/job-post-invitations.ts';

@@ -10,6 +10,7 @@ import { createUsersRepository } from './repositories/users.ts';
 import { createBidMessagesRepository } from './repositories/bid-messages.ts';
 import { createBidsRepository } from './repositories/bids.ts';
 import { createEngagementsRepository } from './repositories/engagements.ts';
+import { createReviewsRepository } from './repositories/reviews.ts';
 import { createJobPostInvitationsRepository } from './repositories/job-post-invitations.ts';
 import { createJobPostMatchesRepository } from './repositories/job-post-matches.ts';
 import { createJobPostsRepository } from './repositories/job-posts.ts';
@@ -30,6 +31,7 @@ export function scopeFor(db: Db, onJob?: () => void): TxScope {
     bids: createBidsRepository(db),
     bidMessages: createBidMessagesRepository(db),
     engagements: createEngagementsRepository(db),
+    reviews: createReviewsRepository(db),
     owners: createOwnersRepository(db),
     jobPosts: createJobPostsRepository(db),
     jobPostInvitations: createJobPostInvitationsRepository(db),

@@ -13,6 +13,7 @@ import {
   seed,
   type Database,
 } from '../src/index.ts';
+import { createReviewsRepository } from '../src/repositories/reviews.ts';
 import { rowsOf } from '../src/repositories/sql-helpers.ts';
 import { openTestDatabase } from '../src/testing.ts';
 
@@ -141,6 +142,10 @@ describe('demo jobs', () => {
     expect(engagement!.startDate < today).toBe(true);
     const detail = await createEngagementsRepository(database.db).findForUser(ids.owner, engagement!.id);
     expect(detail!.duties.length).toBeGreaterThan(0);
+    // Reviewed each quarter since it started, so its page has a trend; the next one is in the future.
+    const reviews = await createReviewsRepository(database.db).listForParty(ids.owner, engagement!.id);
+    expect(reviews.map((r) => r.decision)).toEqual(['keep', 'improve', 'keep']);
+    expect(detail!.nextReviewDue! > today).toBe(true);
   });
 
   it('give the owner a draft, an hour value and a worksheet whose hated tasks link to the jobs', async () => {

@@ -16,6 +16,7 @@ import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/c
 import { createInvitationEmailHandlers } from '@handoff/core/providers';
 import { createJobPostMatchHandlers } from '@handoff/core/job-posts';
 import { createReferenceEmailHandlers } from '@handoff/core/references';
+import { createReviewReminderHandlers } from '@handoff/core/reviews';
 import {
   createAccountTokensRepository,
   createDevMailboxStore,
@@ -27,7 +28,12 @@ import {
   type Db,
 } from '@handoff/db';
 import { createProviderMembersRepository } from '@handoff/db';
-import { createJobPostMatchesRepository, createReferencesRepository, createTransactor } from '@handoff/db';
+import {
+  createJobPostMatchesRepository,
+  createReferencesRepository,
+  createReviewRemindersRepository,
+  createTransactor,
+} from '@handoff/db';
 import { createDevMailer, createSmtpMailer, type MailLogStore, type Mailer } from '@handoff/mail';
 import type { ProviderDocument, SearchIndex } from '@handoff/search';
 import { createBatcher } from './batch.ts';
@@ -126,6 +132,7 @@ export function createJobHandlers({
       links,
       clock,
     }),
+    ...createReviewReminderHandlers({ reminders: createReviewRemindersRepository(db), clock }),
   };
   assertHandlers(handlers);
   return handlers;

@@ -52,6 +52,7 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
     'email.reference-request': noop,
     'email.reference-reminder': noop,
     'references.reminder-scan': noop,
+    'engagements.review-reminders': noop,
   };
 }
 

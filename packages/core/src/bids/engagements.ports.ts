@@ -1,4 +1,4 @@
-import type { PriceBasis } from '@handoff/contracts';
+import type { PriceBasis, ReviewCadence } from '@handoff/contracts';
 import type { JobPostPlan, Side } from './ports.ts';
 
 export interface EngagementRecord {
@@ -15,6 +15,9 @@ export interface EngagementRecord {
   startDate: string;
   createdAt: Date;
   endedAt: Date | null;
+  reviewCadence: ReviewCadence;
+  /** The open or next review's due date (YYYY-MM-DD); null once ended. */
+  nextReviewDue: string | null;
   /** The viewer's side. */
   role: Side;
 }
@@ -31,6 +34,8 @@ export interface EngagementsRepository {
     priceBasis: PriceBasis;
     currency: string;
     startDate: string;
+    /** The first review's due date; its reminder falls due at the start of that day. */
+    nextReviewDue: string;
     plan: JobPostPlan;
     at: Date;
   }): Promise<{ id: string }>;

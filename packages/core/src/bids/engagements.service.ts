@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import type { Transactor } from '../transaction.ts';
+import { firstDue } from '../reviews/schedule.ts';
 import { notices } from './notices.ts';
 import type { EngagementDetail, EngagementsRepository } from './engagements.ports.ts';
 import type { BidsRepository, Side } from './ports.ts';
@@ -76,6 +77,7 @@ export function createEngagementService({
           priceBasis: terms.priceBasis,
           currency: terms.currency,
           startDate,
+          nextReviewDue: firstDue(startDate),
           plan,
           at,
         });

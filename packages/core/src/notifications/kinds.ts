@@ -122,6 +122,35 @@ export const notificationKinds = {
     emailDefault: true,
     required: false,
   },
+  'engagement.review-due': {
+    audience: 'owner',
+    label: 'Review reminders',
+    description:
+      'When a review of a provider you hired is due, and once more a week later if it is still open.',
+    emailDefault: true,
+    required: false,
+  },
+  'engagement.benchmarks-missed': {
+    audience: 'owner',
+    label: 'Benchmarks missed twice',
+    description: 'When a provider missed benchmarks in two reviews in a row.',
+    emailDefault: true,
+    required: false,
+  },
+  'engagement.reviewed': {
+    audience: 'provider',
+    label: 'Reviews of your work',
+    description: 'When an owner who hired you submits a review: the decision and their note.',
+    emailDefault: true,
+    required: false,
+  },
+  'engagement.ended': {
+    audience: 'provider',
+    label: 'Engagements ended',
+    description: 'When an owner ends an engagement with you.',
+    emailDefault: true,
+    required: false,
+  },
 } as const satisfies Record<
   string,
   { audience: Audience; label: string; description: string; emailDefault: boolean; required: boolean }

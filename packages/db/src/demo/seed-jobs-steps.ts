@@ -1,5 +1,6 @@
 import type { ProviderKind } from '@handoff/contracts';
 import type { TxScope } from '@handoff/core';
+import { firstDue } from '@handoff/core/reviews';
 import {
   engagementStart,
   type BenchmarkAnswerWrite,
@@ -176,7 +177,8 @@ export async function hire(scope: TxScope, ownerId: string, jobPostId: string, b
   if (!terms || !plan) throw new Error('demo jobs: the filled job’s bid could not be accepted');
   await scope.bids.markJobPostFilled(ownerId, jobPostId, at);
   await scope.bids.markOthersNotSelected(ownerId, jobPostId, bidId, at);
-  await scope.engagements.insert({
+  const startDate = engagementStart(terms.startDate, at);
+  return scope.engagements.insert({
     jobPostId,
     bidId,
     ownerId,
@@ -184,7 +186,8 @@ export async function hire(scope: TxScope, ownerId: string, jobPostId: string, b
     price: terms.price,
     priceBasis: terms.priceBasis,
     currency: terms.currency,
-    startDate: engagementStart(terms.startDate, at),
+    startDate,
+    nextReviewDue: firstDue(startDate),
     plan,
     at,
   });

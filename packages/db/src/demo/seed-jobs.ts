@@ -1,3 +1,4 @@
+import { seedDemoReviews } from './seed-reviews.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { rowsOf } from '../repositories/sql-helpers.ts';
@@ -133,22 +134,25 @@ export async function seedDemoJobs(db: Db, options: SeedDemoJobsOptions): Promis
       }
     }
 
-    // The filled job: the first bid accepted a month ago, as the engagement service does it.
+    // The filled job: the first bid accepted ten months ago, as the engagement service does it, and
+    // reviewed each quarter since (so the engagement page has a trend to show).
     const filled = await createJob(
       scope,
       owner.id,
-      jobWrite(FILLED_JOB, { startBy: isoDay(at(-days(28))) }),
+      jobWrite(FILLED_JOB, { startBy: isoDay(at(-days(298))) }),
       {
-        createdAt: at(-days(46)),
-        publishedAt: at(-days(44)),
+        createdAt: at(-days(316)),
+        publishedAt: at(-days(314)),
       },
     );
     const filledIds: string[] = [];
     for (const [i, plan] of FILLED_BIDS.entries()) {
-      filledIds.push((await placeBid(scope, filled, filledBidders[i]!, plan, now)).id);
+      // Bid ten months ago: their start dates count from then (the plans say "28 days ago").
+      filledIds.push((await placeBid(scope, filled, filledBidders[i]!, plan, at(-days(270)))).id);
       bids += 1;
     }
-    await hire(scope, owner.id, filled.id, filledIds[0]!, at(-days(30)));
+    const hired = await hire(scope, owner.id, filled.id, filledIds[0]!, at(-days(300)));
+    await seedDemoReviews(scope, owner.id, hired.id, now);
 
     const invited = await createJob(
       scope,

@@ -1,7 +1,10 @@
+import type { ReviewCadence } from '@handoff/contracts';
 import type { EngagementRecord, EngagementsRepository } from '@handoff/core/bids';
+import { reminderMoment } from '@handoff/core/reviews';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  engagementReviewSchedules as rs,
   engagements as e,
   jobPosts as j,
   providerLogos,
@@ -38,6 +41,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
     startDate: e.startDate,
     createdAt: e.createdAt,
     endedAt: e.endedAt,
+    reviewCadence: sql<ReviewCadence>`coalesce(${rs.cadence}, 'standard')`,
+    nextReviewDue: rs.nextDue,
     asOwner: sql<boolean>`${e.ownerId} = ${userId}`.mapWith(Boolean),
   });
 
@@ -49,7 +54,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
       .innerJoin(j, eq(j.id, e.jobPostId))
       .innerJoin(p, eq(p.id, e.providerId))
       .innerJoin(users, eq(users.id, e.ownerId))
-      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id));
+      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id))
+      .leftJoin(rs, eq(rs.engagementId, e.id));
   const detailQuery = (userId: string) =>
     db
       .select({ ...columns(userId), duties: e.duties, benchmarks: e.benchmarks })
@@ -57,7 +63,8 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
       .innerJoin(j, eq(j.id, e.jobPostId))
       .innerJoin(p, eq(p.id, e.providerId))
       .innerJoin(users, eq(users.id, e.ownerId))
-      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id));
+      .leftJoin(providerLogos, eq(providerLogos.providerId, p.id))
+      .leftJoin(rs, eq(rs.engagementId, e.id));
 
   const record = (r: Awaited<ReturnType<typeof listQuery>>[number]): EngagementRecord => ({
     id: r.id,
@@ -73,15 +80,23 @@ export function createEngagementsRepository(db: Db): EngagementsRepository {
     startDate: r.startDate,
     createdAt: r.createdAt,
     endedAt: r.endedAt,
+    reviewCadence: r.reviewCadence,
+    nextReviewDue: r.nextReviewDue,
     role: r.asOwner ? 'owner' : 'provider',
   });
 
   return {
-    async insert({ plan, at, ...values }) {
+    async insert({ plan, at, nextReviewDue, ...values }) {
       const [row] = await db
         .insert(e)
         .values({ ...values, duties: plan.duties, benchmarks: plan.benchmarks, createdAt: at })
         .returning({ id: e.id });
+      await db.insert(rs).values({
+        engagementId: row!.id,
+        ownerId: values.ownerId,
+        nextDue: nextReviewDue,
+        nextReminderAt: reminderMoment(nextReviewDue),
+      });
       return row!;
     },
 

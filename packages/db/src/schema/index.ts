@@ -7,3 +7,4 @@ export * from './owners.ts';
 export * from './job-posts.ts';
 export * from './bids.ts';
 export * from './references.ts';
+export * from './reviews.ts';

@@ -31,9 +31,11 @@ const summaryView = (e: EngagementRecord) => ({
   bidId: e.bidId,
   createdAt: e.createdAt.toISOString(),
   endedAt: e.endedAt ? e.endedAt.toISOString() : null,
+  reviewCadence: e.reviewCadence,
+  nextReviewDue: e.nextReviewDue,
 });
 
-const detailView = (e: EngagementDetail) => ({
+export const detailView = (e: EngagementDetail) => ({
   ...summaryView(e),
   duties: e.duties,
   benchmarks: e.benchmarks,
