@@ -376,9 +376,8 @@ describe('delete the account', () => {
     const firm = await aProvider(t.app, unique('Firm Desk'));
     const first = await signUp(t.app, { role: 'provider', name: 'Fiona First' });
     const second = await signUp(t.app, { role: 'provider', name: 'Sam Second' });
-    await addMember(t, firm.id, first.session.user.id);
-    clock.advance(1000);
-    await addMember(t, firm.id, second.session.user.id);
+    await addMember(t, firm.id, first.session.user.id, new Date('2027-01-01T10:00:00Z'));
+    await addMember(t, firm.id, second.session.user.id, new Date('2027-01-01T10:00:01Z'));
     expect((await deleteAccount(firm.headers)).statusCode).toBe(200);
     const roles = await t.database.db.execute(
       sql`SELECT user_id, role FROM provider_members WHERE provider_id = ${firm.id} ORDER BY role DESC`,

@@ -171,6 +171,9 @@ export async function emailJobsFor(t: TestApp, notificationIds: string[]): Promi
 }
 
 /** Makes a user a member of a provider, as accepting a colleague's invitation would. */
-export async function addMember(t: TestApp, providerId: string, userId: string) {
-  await t.database.db.insert(providerMembers).values({ providerId, userId, role: 'member' });
+/** `joinedAt` when the order of joining matters (the database clock may not tick between two calls). */
+export async function addMember(t: TestApp, providerId: string, userId: string, joinedAt?: Date) {
+  await t.database.db
+    .insert(providerMembers)
+    .values({ providerId, userId, role: 'member', ...(joinedAt ? { createdAt: joinedAt } : {}) });
 }

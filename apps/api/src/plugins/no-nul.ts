@@ -31,7 +31,8 @@ export const noNulPlugin = fp(async (app: FastifyInstance) => {
       throw new ValidationError('The address contains a NUL character (%00); remove it and try again');
     }
   });
-  app.addHook('preValidation', async (request) => {
+  // After validation: a field whose schema refuses NUL itself says so in its own words first.
+  app.addHook('preHandler', async (request) => {
     for (const [where, value] of [
       ['query', request.query],
       ['body', request.body],
