@@ -105,6 +105,8 @@ export default async function setup(project: TestProject) {
     WRITE_RATE_LIMIT_PER_MINUTE: '1000',
     JWT_SECRET: jwtSecret,
     TMPDIR: apiTmpDir,
+    // As `pnpm start` runs it: the web app in front passes on who is really asking.
+    TRUST_PROXY: '127.0.0.1',
   });
   const webServer = start(
     'web',
@@ -116,6 +118,9 @@ export default async function setup(project: TestProject) {
       API_URL: `http://127.0.0.1:${apiPort}`,
       // As documented in apps/web/README.md: room for a 1 MB logo and the rest of the profile form.
       BODY_SIZE_LIMIT: '2M',
+      // Stands in for a proxy in front of the web app: a test's browser can come from another address
+      // (a reference customer's office) by sending X-Forwarded-For; without it the socket's is used.
+      ADDRESS_HEADER: 'x-forwarded-for',
     },
     web,
   );

@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { call, FIXTURE_PASSWORD, publishedJob, signUpByApi } from './api-fixtures.ts';
 import { browserPages, desktop } from './browser.ts';
 import { logIn } from './journey.ts';
+import { answerAll, group, pick, pickScore } from './reference-form-fill.ts';
 
 // A reference customer answers the e-mailed form on a phone without JavaScript (draft, errors,
 // sending), a second one declines for good, and an operator clears and rejects held answers.
@@ -55,29 +56,6 @@ async function mailedToken(email: string): Promise<string> {
     if (Date.now() > deadline) throw new Error(`no reference e-mail for ${email}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-const group = (page: Page, name: string) => page.locator(`[id="field-${name}"]`);
-const pick = (page: Page, name: string, option: string) =>
-  group(page, name).getByRole('radio', { name: option, exact: true }).check();
-const pickScore = (page: Page, name: string, n: number) =>
-  group(page, name)
-    .getByRole('radio', { name: new RegExp(`^${n}( \\(|$)`) })
-    .check();
-
-/** Every duty performed well, and the overall questions, for a form with `duties` duties. */
-async function answerAll(page: Page, duties: number) {
-  for (let i = 0; i < duties; i++) {
-    await pick(page, `duty.${i}.performed`, 'Yes');
-    await pickScore(page, `duty.${i}.quality`, 5);
-    await pickScore(page, `duty.${i}.timeliness`, 4);
-    await pick(page, `duty.${i}.benchmark`, 'Met');
-  }
-  await pickScore(page, 'communication', 5);
-  await pickScore(page, 'reliability', 4);
-  await pick(page, 'costVersusQuote', 'As quoted');
-  await pick(page, 'wouldRehire', 'Yes');
-  await pickScore(page, 'recommend', 9);
 }
 
 describe.skipIf(!chromiumPath)('reference form in Chromium', () => {
