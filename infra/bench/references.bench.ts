@@ -10,8 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createLinkSigner, createLinks } from '@handoff/core';
 import { createReferenceEmailHandlers } from '@handoff/core/references';
+import { scanReviewReminders } from '@handoff/core/reviews';
 import {
   createReferencesRepository,
+  createReviewRemindersRepository,
   createTransactor,
   migrate,
   openDatabase,
@@ -21,10 +23,12 @@ import { createMailer, producerConnection } from '@handoff/queue';
 import { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { admin, root, withDatabase } from './api-process.ts';
+import { generateDueEngagements } from './engagement-data.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const REQUESTS = Number(arg('requests') ?? 10_000);
 const OPEN = Number(arg('open') ?? 100_000);
+const ENGAGEMENTS = Number(arg('engagements') ?? 100_000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BASE_DB = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = 50;
@@ -250,6 +254,8 @@ async function scan(database: Database, secret: string) {
   const { db } = database;
   const now = new Date();
   await openRequests(db, now);
+  await generateDueEngagements(db, ENGAGEMENTS, 'refs');
+  const reminders = createReviewRemindersRepository(db);
   const [due] = await rowsOf<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM reference_requests WHERE status IN ('sent', 'reminded') AND next_reminder_at <= ${now}::timestamptz`,
@@ -275,18 +281,37 @@ async function scan(database: Database, secret: string) {
     });
   })();
   const t1 = performance.now();
-  // Two workers' scans at the same moment, as two schedulers might fire.
-  await Promise.all([
+  // The hour's scans, each started by two workers at the same moment as two schedulers might fire
+  // them: reference reminders and engagement review reminders, side by side.
+  const reviewsClaimed = await Promise.all([
     handlers['references.reminder-scan']({}, { jobId: 'a', attempt: 1 }),
     handlers['references.reminder-scan']({}, { jobId: 'b', attempt: 1 }),
+    scanReviewReminders({ reminders }, now),
+    scanReviewReminders({ reminders }, now),
   ]);
   const scanS = (performance.now() - t1) / 1000;
+  const reviewReminders = Number(reviewsClaimed[2]) + Number(reviewsClaimed[3]);
+  const [notes] = await rowsOf<{ n: number; distinct: number }>(
+    db,
+    sql`SELECT count(*)::int AS n, count(DISTINCT link)::int AS distinct
+        FROM notifications WHERE kind = 'engagement.review-due'`,
+  );
   const [queued] = await rowsOf<{ jobs: number; requests: number }>(
     db,
     sql`SELECT count(*)::int AS jobs, count(DISTINCT payload->>'requestId')::int AS requests
         FROM outbox WHERE name = 'email.reference-reminder'`,
   );
-  return { open: OPEN, due: due!.n, queued: queued!.jobs, distinct: queued!.requests, scanS, baselineS };
+  return {
+    open: OPEN,
+    due: due!.n,
+    queued: queued!.jobs,
+    distinct: queued!.requests,
+    reviewReminders,
+    reviewNotes: notes!.n,
+    reviewDistinct: notes!.distinct,
+    scanS,
+    baselineS,
+  };
 }
 
 const dbName = `handoff_bench_refs_${Date.now()}`;
@@ -321,7 +346,7 @@ try {
     `${d.markedSent} of ${REQUESTS} requests marked sent; ${(b.jobsPerS / d.jobsPerS).toFixed(2)}× the bare path's time per job`,
   );
   console.log(
-    `\nreminder scan: ${s.open} open requests, ${s.due} due; two scans at once queued ${s.queued} reminder jobs for ${s.distinct} requests in ${s.scanS.toFixed(2)} s (target < 5 s; counting the due rows alone: ${s.baselineS.toFixed(3)} s)`,
+    `\nreminder scans, each twice at once: ${s.open} open requests (${s.due} due) → ${s.queued} reminder jobs for ${s.distinct} requests; ${ENGAGEMENTS} engagements due a review → ${s.reviewReminders} claimed, ${s.reviewNotes} owner notifications for ${s.reviewDistinct} engagements; ${s.scanS.toFixed(2)} s in all (target < 5 s; counting the due requests alone: ${s.baselineS.toFixed(3)} s)`,
   );
   if (!d.done) console.log('the requests did not all arrive within the time limit');
   console.log(
@@ -333,6 +358,9 @@ try {
       bare_jobs_per_s: Math.round(b.jobsPerS),
       lost: d.lost,
       doubled: d.doubled,
+      scan_engagements: ENGAGEMENTS,
+      scan_review_reminders: s.reviewReminders,
+      scan_review_duplicates: s.reviewNotes - s.reviewDistinct,
       scan_open_requests: s.open,
       scan_due: s.due,
       scan_queued: s.queued,

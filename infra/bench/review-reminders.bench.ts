@@ -9,6 +9,7 @@ import { scanReviewReminders } from '@handoff/core/reviews';
 import { createReviewRemindersRepository, migrate, openDatabase, seed } from '@handoff/db';
 import { sql } from 'drizzle-orm';
 import { admin, withDatabase } from './api-process.ts';
+import { generateDueEngagements } from './engagement-data.ts';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -36,34 +37,8 @@ try {
   );
   await migrate(database);
   await seed(database, { demo: false });
-  // Set-based generation: 1,000 owners, 100 providers, one job, bid and engagement each; all of them
-  // started three months ago, so every first review is due.
   const gen = await timed(async () => {
-    await db.execute(sql`INSERT INTO users (email, name, password_hash)
-      SELECT 'owner' || i || '@bench.test', 'Owner ' || i, 'x' FROM generate_series(1, 1000) i`);
-    await db.execute(sql`INSERT INTO providers (slug, name, status)
-      SELECT 'bench-desk-' || i, 'Desk ' || i, 'published' FROM generate_series(1, 100) i`);
-    await db.execute(
-      sql`CREATE TEMP TABLE o AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM users`,
-    );
-    await db.execute(
-      sql`CREATE TEMP TABLE p AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM providers`,
-    );
-    await db.execute(sql`INSERT INTO job_posts (owner_id, title, function_slug, status, currency, budget_basis)
-      SELECT o.id, 'Job ' || i, 'customer-service', 'filled', 'USD', 'monthly'
-      FROM generate_series(0, ${N - 1}) i JOIN o ON o.k = i % 1000`);
-    await db.execute(sql`INSERT INTO bids (job_post_id, provider_id, author_id, status, price, price_basis, currency)
-      SELECT j.id, p.id, j.owner_id, 'accepted', 100, 'monthly', 'USD'
-      FROM (SELECT id, owner_id, row_number() OVER (ORDER BY id) AS k FROM job_posts) j
-      JOIN p ON p.k = j.k % 100`);
-    await db.execute(sql`INSERT INTO engagements (job_post_id, bid_id, owner_id, provider_id, price, price_basis,
-        currency, start_date, duties, benchmarks)
-      SELECT b.job_post_id, b.id, j.owner_id, b.provider_id, 100, 'monthly', 'USD',
-        CURRENT_DATE - 92, '[]', '[]'
-      FROM bids b JOIN job_posts j ON j.id = b.job_post_id`);
-    await db.execute(sql`INSERT INTO engagement_review_schedules (engagement_id, owner_id, next_due, next_reminder_at)
-      SELECT id, owner_id, CURRENT_DATE - 1, now() - interval '1 day' FROM engagements`);
-    await db.execute(sql`ANALYZE`);
+    await generateDueEngagements(db, N);
   });
   console.log(`generated in ${(gen.ms / 1000).toFixed(1)} s`);
 
@@ -101,6 +76,7 @@ try {
   console.log(first.ms < TARGET_MS && ok ? 'PASS' : 'FAIL', `(target: first scan under ${TARGET_MS} ms)`);
   console.log(
     JSON.stringify({
+      bench: 'review-reminders',
       engagements: N,
       batch: BATCH,
       baselineMs: baseline.ms,
