@@ -327,6 +327,12 @@ describe('delete the account', () => {
 
   it('retires a profile only they belonged to: out of search, its open bids withdrawn, owners told', async () => {
     const m = await marketplace();
+    // Its reference customer was asked to vouch: their name and address go with the profile.
+    const contacts = (await req('GET', `/providers/${m.alpha.id}`, m.alpha.headers)).json().references;
+    const asked = await req('POST', `/providers/${m.alpha.id}/reference-requests`, m.alpha.headers, {
+      contactIds: contacts.map((c: { id: string }) => c.id),
+    });
+    expect(asked.statusCode).toBe(201);
     await drainJobs(t.app);
     const indexed = () =>
       t.database.db
@@ -360,7 +366,8 @@ describe('delete the account', () => {
     // The profile row stays for the bids that name it, with nothing of the person on it.
     const profile = await t.database.db.execute(
       sql`SELECT p.name, p.status, p.slug, p.bio,
-            (SELECT count(*)::int FROM provider_references r WHERE r.provider_id = p.id) AS refs
+            (SELECT count(*)::int FROM provider_references r WHERE r.provider_id = p.id) AS refs,
+            (SELECT count(*)::int FROM reference_requests r WHERE r.provider_id = p.id) AS asked
           FROM providers p WHERE p.id = ${m.alpha.id}`,
     );
     expect((profile as unknown as { rows: object[] }).rows[0]).toEqual({
@@ -369,6 +376,7 @@ describe('delete the account', () => {
       slug: `former-member-${m.alpha.id}`,
       bio: '',
       refs: 0,
+      asked: 0,
     });
   });
 

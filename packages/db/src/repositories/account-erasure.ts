@@ -20,6 +20,8 @@ import {
   providerMembers as pm,
   providerPackages,
   providerReferences,
+  referenceOptOuts,
+  referenceRequests,
   providers,
   providerSlugRedirects,
   refreshSessions,
@@ -118,10 +120,16 @@ export function createAccountErasureRepository(db: Db): AccountErasureRepository
           website: null,
           publishedAt: null,
           suspendedAt: null,
+          ratingAvg: null,
+          ratingCount: 0,
+          verifiedReferenceCount: 0,
           updatedAt: at,
         })
         .where(eq(providers.id, providerId));
+      // Its reference customers' names, addresses and answers go with it (answers cascade).
       for (const table of [
+        referenceRequests,
+        referenceOptOuts,
         providerReferences,
         providerLogos,
         providerSlugRedirects,
