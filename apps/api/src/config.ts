@@ -5,6 +5,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /** Development mode on a non-loopback HOST serves the dev mailbox beyond this machine: say so. */
+    DEV_REMOTE_ACCESS: z.stringbool({ error: 'must be true or false' }).default(false),
     PORT: z.coerce.number().int().min(1).max(65535).default(4000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z
@@ -50,6 +52,15 @@ const envSchema = z
       .default('providers'),
   })
   .superRefine((env, ctx) => {
+    const loopbackHost = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(env.HOST);
+    if (env.NODE_ENV === 'development' && !loopbackHost && !env.DEV_REMOTE_ACCESS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          'is not a loopback address, and in development mode the api keeps a mailbox with every e-mail it sends (password-reset links included): set NODE_ENV=production, or DEV_REMOTE_ACCESS=true to serve it to this network anyway',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });

@@ -33,6 +33,16 @@ describe('config', () => {
     );
   });
 
+  it('refuses development mode on a non-loopback host unless told to serve the dev mailbox there', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /HOST: is not a loopback address.*DEV_REMOTE_ACCESS=true/,
+    );
+    expect(loadConfig({ HOST: '0.0.0.0', DEV_REMOTE_ACCESS: 'true' }).host).toBe('0.0.0.0');
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(loadConfig({ HOST: host }).host).toBe(host);
+    // Production has no dev mailbox; tests run on loopback anyway.
+    expect(loadConfig({ HOST: '0.0.0.0', NODE_ENV: 'test' }).host).toBe('0.0.0.0');
+  });
+
   it('makes a per-process secret in development and says so', () => {
     const a = loadConfig({});
     const b = loadConfig({});

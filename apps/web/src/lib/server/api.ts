@@ -25,6 +25,12 @@ import { ApiError, request, send, type ClientInfo } from './api-client.ts';
 
 export { ApiError, raise, UNAVAILABLE_MESSAGE, type ClientInfo } from './api-client.ts';
 
+/** Who is looking, for the calls whose answer depends on it beyond a signed-in user. */
+export interface Viewer {
+  token?: string | null | undefined;
+  client?: ClientInfo | undefined;
+}
+
 export type NotificationList = z.infer<typeof notificationsResponse>;
 export type DevMailSummary = z.infer<typeof devMailboxResponse>['messages'][number];
 export type DevMail = z.infer<typeof devMailResponse>;
@@ -141,13 +147,15 @@ export const api = {
 
   // ---- Development mailbox (the API answers 404 unless it stores mail itself) ----
 
-  async devMailbox(to?: string): Promise<DevMailSummary[]> {
+  // The api shows it only on its own machine or to an operator: it is told who is really asking.
+  async devMailbox(to: string | undefined, viewer: Viewer): Promise<DevMailSummary[]> {
     const qs = to ? `?${new URLSearchParams({ to })}` : '';
-    const { messages } = await request(devMailboxResponse, `/dev/mailbox${qs}`);
+    const { messages } = await request(devMailboxResponse, `/dev/mailbox${qs}`, viewer);
     return messages;
   },
 
-  devMail: (id: string): Promise<DevMail> => request(devMailResponse, `/dev/mailbox/${path(id)}`),
+  devMail: (id: string, viewer: Viewer): Promise<DevMail> =>
+    request(devMailResponse, `/dev/mailbox/${path(id)}`, viewer),
 
   /** Whether the API keeps a development mailbox; `null` when it could not be asked. */
   async hasDevMailbox(): Promise<boolean | null> {
