@@ -51,13 +51,18 @@ describe('config', () => {
     expect(a.port).toBe(4000);
   });
 
-  it('the server process exits with a message when JWT_SECRET is missing in production', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', server], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', WEB_ORIGIN: 'https://handoff.example' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/JWT_SECRET: is required when NODE_ENV=production/);
-  });
+  // A process start through tsx: seconds on a busy machine.
+  it(
+    'the server process exits with a message when JWT_SECRET is missing in production',
+    { timeout: 30_000 },
+    () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', server], {
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', WEB_ORIGIN: 'https://handoff.example' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/JWT_SECRET: is required when NODE_ENV=production/);
+    },
+  );
 });

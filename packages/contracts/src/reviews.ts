@@ -53,6 +53,11 @@ export const submitReviewBody = z
     decision: reviewDecision,
     note: text('the note to the provider', 2000).default(''),
     improvements: text('what must change', 2000).default(''),
+    /**
+     * The latest review when the form was opened (null: none yet). A form sent twice, or after
+     * someone else's review, is refused instead of recording a second review.
+     */
+    after: z.uuid({ error: 'after is the id of the latest review, or null' }).nullable().optional(),
   })
   .superRefine((b, ctx) => {
     if (b.decision !== 'keep' && !b.note) {

@@ -76,7 +76,13 @@ export function createReviewService(deps: ReviewServiceDeps) {
       const nextDue = dueAfterReview(e.startDate, e.reviewCadence, today, body.decision);
       // A review before its date is an early one: it answers today, and the schedule carries on.
       const dueDate = e.nextReviewDue && e.nextReviewDue <= today ? e.nextReviewDue : today;
-      const previous = (await reviews.listForParty(userId, id)).at(-1)?.submittedAt ?? null;
+      const latest = (await reviews.listForParty(userId, id)).at(-1) ?? null;
+      if (body.after !== undefined && body.after !== (latest?.id ?? null)) {
+        throw new ConflictError(
+          'This engagement was reviewed since this form was opened (or the form was sent twice); reload the page to see the latest review',
+        );
+      }
+      const previous = latest?.submittedAt ?? null;
       await transaction(async (scope) => {
         const change = { nextDue, reviewed: { previous } };
         const moved = await scope.reviews.setSchedule(userId, id, change, at);

@@ -27,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
   // The provider reads reviews on the engagement page; this form is the owner's.
   if (engagement.role !== 'owner') error(403, 'Only the owner reviews this engagement');
   if (engagement.status !== 'active') redirect(303, `/engagements/${id}`);
-  return { engagement, schedule: reviews.schedule };
+  // The form names the latest review it was filled against, so sending it twice records one.
+  return { engagement, schedule: reviews.schedule, after: reviews.reviews.at(-1)?.id ?? '' };
 };
 
 /** Every text field of the form, by name, to refill it when something needs fixing. */
@@ -54,6 +55,7 @@ function bodyOf(values: Record<string, string>, counts: { benchmarks: number; du
     decision: values.decision ?? '',
     note: values.note ?? '',
     improvements: values.improvements ?? '',
+    after: values.after ? values.after : null,
   };
 }
 
