@@ -1,0 +1,226 @@
+import { outbox } from '@handoff/db/schema';
+import { sql } from 'drizzle-orm';
+import type { ObjectKind, Relation } from '../src/modules/access.ts';
+import { addMember, bidBody, insertJobPost, submitBid, type Headers } from './bid-factory.ts';
+import { bearer, drainJobs, signUp, type TestApp } from './helpers.ts';
+import { completeProfile, createProfile, PNG } from './provider-factory.ts';
+import { answer, contact, contactIds, mailedToken, postAnswer } from './reference-factory.ts';
+
+// One world for the authorization matrix: every persona, and one object of each kind belonging to
+// someone, with recognisable markers seeded wherever a field must not reach the wrong person.
+
+export const PERSONAS = ['anonymous', 'ownerA', 'ownerB', 'providerP', 'providerQ', 'admin'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export interface Marker {
+  label: string;
+  text: string;
+  /** Who may see it; everyone else's responses must not contain it. */
+  seenBy: readonly Persona[];
+}
+
+export interface World {
+  headers: Record<Persona, Headers>;
+  roles: Record<Persona, readonly string[]>;
+  /** The value a path or query parameter of each kind gets: an object someone owns. */
+  values: Record<ObjectKind, string>;
+  /** Who stands in which relation to each kind's object (`public` and `admin` are added by the matrix). */
+  relations: Partial<Record<ObjectKind, Partial<Record<Relation, readonly Persona[]>>>>;
+  markers: Marker[];
+  /** A complete bid for the world's job, for bid routes' bodies. */
+  bidBody: object;
+}
+
+const tag = Math.random().toString(36).slice(2, 8);
+const personaEmail = (who: string) => `${who}-${tag}@persona.example`;
+
+async function person(t: TestApp, who: string, role: string) {
+  const { session } = await signUp(t.app, { role, name: `Persona ${who}`, email: personaEmail(who) });
+  return { id: session.user.id, headers: bearer(session.accessToken) };
+}
+
+async function must(res: { statusCode: number; body: string }, what: string) {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {};
+}
+
+/** A link to one request carrying another's signature: valid-looking, and nobody's credential. */
+const crossed = (a: string, b: string) => `${a.split('.')[0]}.${b.split('.')[1]}`;
+
+async function publishedFirm(t: TestApp, headers: Headers, name: string, references: object[]) {
+  const profile = await createProfile(t.app, headers, completeProfile({ name, references }));
+  const res = await t.app.inject({ method: 'POST', url: `/providers/${profile.id}/publish`, headers });
+  const body = await must(res, 'publish');
+  return { id: body.id as string, slug: body.slug as string };
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const { app } = t;
+  const call = (method: string, url: string, headers: Headers, payload?: object) =>
+    app.inject({ method: method as 'GET', url, headers, ...(payload ? { payload } : {}) });
+
+  const ownerA = await person(t, 'owner-a', 'owner');
+  const ownerB = await person(t, 'owner-b', 'owner');
+  const providerP = await person(t, 'provider-p', 'provider');
+  const providerQ = await person(t, 'provider-q', 'provider');
+  const colleague = await person(t, 'colleague-c', 'provider');
+  const admin = await person(t, 'admin', 'owner');
+  await t.database.db.execute(sql`UPDATE users SET roles = '{admin}' WHERE id = ${admin.id}`);
+
+  // P's firm has reference customers and a colleague; Q's firm is P's competitor on A's job.
+  const customers = [1, 2, 3].map((n) => contact(n, { email: `ref-customer-${n}-${tag}@customer.example` }));
+  const firmP = await publishedFirm(t, providerP.headers, 'Persona P Desk', customers);
+  const firmQ = await publishedFirm(t, providerQ.headers, 'Persona Q Desk', [contact(9)]);
+  await addMember(t, firmP.id, colleague.id);
+  await must(
+    await app.inject({
+      method: 'PUT',
+      url: `/providers/${firmP.id}/logo`,
+      headers: { ...providerP.headers, 'content-type': 'image/png' },
+      payload: PNG,
+    }),
+    'logo',
+  );
+
+  const job = await insertJobPost(t, ownerA.id, { title: 'Persona A front desk' });
+  const notes = { P: `BID-NOTE-P-${tag}`, Q: `BID-NOTE-Q-${tag}` };
+  const bidP = await submitBid(app, providerP.headers, job.id, bidBody(job, { price: 4637, coverNote: notes.P }));
+  await submitBid(app, providerQ.headers, job.id, bidBody(job, { price: 5839, coverNote: notes.Q }));
+  await must(await call('POST', `/bids/${bidP.id}/shortlist`, ownerA.headers), 'shortlist');
+  const message = `MESSAGE-A-TO-P-${tag}`;
+  await must(await call('POST', `/bids/${bidP.id}/messages`, ownerA.headers, { body: message }), 'message');
+
+  // References: A asks, P picks all three customers; one answers, one answers from P's own address
+  // (held for the operator), one stays open and lends its signature to a crossed link.
+  await must(await call('POST', `/bids/${bidP.id}/reference-ask`, ownerA.headers), 'reference ask');
+  const ids = await contactIds(app, providerP.headers, firmP.id);
+  await must(
+    await call('POST', `/bids/${bidP.id}/reference-requests`, providerP.headers, { contactIds: ids }),
+    'reference requests',
+  );
+  await drainJobs(app);
+  await drainJobs(app);
+  const tokens: string[] = [];
+  for (const c of customers) tokens.push((await mailedToken(app, c.email))!.token!);
+  const privateNotes = [`PRIVATE-NOTE-1-${tag}`, `PRIVATE-NOTE-2-${tag}`];
+  await must(await postAnswer(app, tokens[0]!, answer(3, { privateNote: privateNotes[0] })), 'answer 1');
+  await must(
+    await postAnswer(app, tokens[1]!, answer(3, { privateNote: privateNotes[1] }), '127.0.0.1'),
+    'answer 2',
+  );
+
+  // A second job, hired on P: the engagement.
+  const job2 = await insertJobPost(t, ownerA.id, { title: 'Persona A bookkeeping' });
+  const bid2 = await submitBid(app, providerP.headers, job2.id, bidBody(job2));
+  const engagement = await must(await call('POST', `/bids/${bid2.id}/accept`, ownerA.headers), 'accept');
+
+  // P invites two addresses to the firm: one invitation to name, two links to cross.
+  const invitees = [personaEmail('invitee-1'), personaEmail('invitee-2')];
+  let invitationId = '';
+  for (const email of invitees) {
+    const res = await must(
+      await call('POST', `/providers/${firmP.id}/invitations`, providerP.headers, { email }),
+      'invite',
+    );
+    invitationId = (res.invitation as { id: string }).id;
+  }
+  await drainJobs(app);
+  const inviteTokens: string[] = [];
+  for (const email of invitees) {
+    const list = (await call('GET', `/dev/mailbox?to=${encodeURIComponent(email)}`, {})).json().messages;
+    const mail = (await call('GET', `/dev/mailbox/${list[0].id}`, {})).json();
+    inviteTokens.push(/\/invitations\/([0-9a-f-]{36}\.[A-Za-z0-9_-]+)/.exec(mail.text)![1]!);
+  }
+
+  const task = await must(
+    await call('POST', '/owner/tasks', ownerA.headers, { feeling: 'hate', name: 'Invoicing', hoursPerWeek: 3 }),
+    'task',
+  );
+  const notifications = (await call('GET', '/notifications', ownerA.headers)).json().notifications;
+  const sessions = (await call('GET', '/account/sessions', ownerA.headers)).json().sessions;
+  const held = (await call('GET', '/admin/references', admin.headers)).json().answers as { id: string }[];
+  const [job0] = await t.database.db.select({ id: outbox.id }).from(outbox).limit(1);
+  const mails = (await call('GET', '/dev/mailbox', {})).json().messages;
+
+  return {
+    bidBody: bidBody(job),
+    headers: {
+      anonymous: {},
+      ownerA: ownerA.headers,
+      ownerB: ownerB.headers,
+      providerP: providerP.headers,
+      providerQ: providerQ.headers,
+      admin: admin.headers,
+    },
+    roles: {
+      anonymous: [],
+      ownerA: ['owner'],
+      ownerB: ['owner'],
+      providerP: ['provider'],
+      providerQ: ['provider'],
+      admin: ['admin'],
+    },
+    values: {
+      bid: bidP.id,
+      'job-post': job.id,
+      engagement: engagement.id as string,
+      provider: firmP.id,
+      'provider-slug': firmP.slug,
+      'provider-invitation': invitationId,
+      'provider-member-user': colleague.id,
+      'member-invitation-token': crossed(inviteTokens[0]!, inviteTokens[1]!),
+      'reference-form-token': crossed(tokens[2]!, tokens[0]!),
+      'held-reference-answer': held[0]?.id ?? '00000000-0000-4000-8000-000000000000',
+      notification: notifications[0].id,
+      session: sessions[0].id,
+      'owner-task': task.id as string,
+      person: ownerB.id,
+      'outbox-job': String(job0!.id),
+      'dev-mail': mails[0].id,
+    },
+    relations: {
+      bid: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+      'job-post': { 'job-owner': ['ownerA'], 'any-provider': ['providerP', 'providerQ'] },
+      engagement: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+      provider: { 'provider-member': ['providerP'], 'provider-owner': ['providerP'] },
+      notification: { self: ['ownerA'] },
+      session: { self: ['ownerA'] },
+      'owner-task': { self: ['ownerA'] },
+    },
+    markers: [
+      { label: 'P’s bid note', text: notes.P, seenBy: ['ownerA', 'providerP'] },
+      { label: 'Q’s bid note', text: notes.Q, seenBy: ['ownerA', 'providerQ'] },
+      { label: 'P’s bid price', text: '4637', seenBy: ['ownerA', 'providerP'] },
+      { label: 'Q’s bid price', text: '5839', seenBy: ['ownerA', 'providerQ'] },
+      { label: 'a bid thread message', text: message, seenBy: ['ownerA', 'providerP'] },
+      ...customers.map((c, i) => ({
+        label: `reference customer ${i + 1}’s e-mail`,
+        text: c.email,
+        seenBy: ['providerP', 'admin'] as const,
+      })),
+      ...privateNotes.map((text, i) => ({ label: `private note ${i + 1}`, text, seenBy: ['admin'] as const })),
+      ...tokens.map((tk, i) => ({ label: `reference link ${i + 1}`, text: tk.split('.')[1]!, seenBy: [] })),
+      ...inviteTokens.map((tk, i) => ({ label: `invitation link ${i + 1}`, text: tk.split('.')[1]!, seenBy: [] })),
+      { label: 'password_hash', text: 'password_hash', seenBy: [] },
+      { label: 'passwordHash', text: 'passwordHash', seenBy: [] },
+      { label: 'tokenHash', text: 'tokenHash', seenBy: [] },
+      { label: 'an argon2 hash', text: '$argon2', seenBy: [] },
+      ...(['owner-a', 'owner-b', 'provider-p', 'provider-q', 'colleague-c', 'admin'] as const).map((who) => ({
+        label: `${who}’s e-mail`,
+        text: personaEmail(who),
+        seenBy: [...emailSeenBy[who], 'admin'] as Persona[],
+      })),
+      ...invitees.map((text) => ({ label: 'an invitee’s e-mail', text, seenBy: ['providerP', 'admin'] as const })),
+    ],
+  };
+}
+
+/** Whose own address each is, and who else works with them closely enough to see it. */
+const emailSeenBy: Record<string, Persona[]> = {
+  'owner-a': ['ownerA'],
+  'owner-b': ['ownerB'],
+  'provider-p': ['providerP'],
+  'provider-q': ['providerQ'],
+  'colleague-c': ['providerP'], // a firm's members see each other
+  admin: ['admin'],
+};
