@@ -28,7 +28,12 @@ const linkToken = `${uuid}.bm90LWEtcmVhbC1zaWduYXR1cmU`;
 
 function jsonBodies(w: World): Record<string, unknown> {
   return {
-    'POST /auth/signup': { name: 'Nobody', email: 'nobody@persona.example', password: PASSWORD, role: 'owner' },
+    'POST /auth/signup': {
+      name: 'Nobody',
+      email: 'nobody@persona.example',
+      password: PASSWORD,
+      role: 'owner',
+    },
     'POST /auth/login': { email: 'nobody@persona.example', password: PASSWORD },
     'POST /auth/refresh': { refreshToken: linkToken },
     'POST /auth/logout': { refreshToken: linkToken },
@@ -66,10 +71,10 @@ function jsonBodies(w: World): Record<string, unknown> {
     'POST /owner/tasks': { feeling: 'hate', name: 'Filing', hoursPerWeek: 1 },
     'PUT /owner/tasks/order': { feeling: 'hate', ids: [] },
     'PATCH /owner/tasks/:id': { name: 'Renamed task' },
-    'POST /saved-providers': { providerId: w.values.provider },
+    'POST /saved-providers': { providerId: w.subjects.provider[0]!.value },
     'POST /job-posts': completeJob(),
     'PUT /job-posts/:id': completeJob(),
-    'POST /job-posts/:id/invitations': { providerId: w.values.provider },
+    'POST /job-posts/:id/invitations': { providerId: w.subjects.provider[0]!.value },
     'POST /admin/people/:id/suspend': { reason: 'Matrix check' },
     'POST /admin/people/:id/reinstate': { reason: '' },
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessRegistry, type RouteAccess } from '../src/modules/access.ts';
 import { bodyFor, QUERIES } from './authorization-bodies.ts';
-import { buildWorld, PERSONAS, type Persona, type World } from './authorization-world.ts';
+import { buildWorld, PERSONAS, type Persona, type Subject, type World } from './authorization-world.ts';
 import { buildTestApp, type TestApp } from './helpers.ts';
 
 // Every route the api documents, called as every persona. A route without a declaration in its
@@ -38,44 +38,42 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-/** Whether the declaration lets this persona call the route on the world's object. */
-function mayCall(access: RouteAccess, persona: Persona): boolean {
+/** Whether the declaration lets this persona call the route on this object. */
+function mayCall(access: RouteAccess, persona: Persona, subject: Subject | undefined): boolean {
   const roles = w.roles[persona];
   const caller = access.callers.some(
     (c) => c === 'anyone' || (persona !== 'anonymous' && (c === 'signed-in' || roles.includes(c))),
   );
-  if (!caller || !access.object) return caller;
-  const { kind, allowed } = access.object;
-  return allowed.some((relation) => {
-    if (relation === 'public') return true;
-    if (relation === 'admin') return persona === 'admin';
-    return w.relations[kind]?.[relation]?.includes(persona) ?? false;
-  });
+  if (!caller || !access.object || !subject) return caller;
+  return access.object.allowed.some((relation) =>
+    relation === 'admin' ? persona === 'admin' : (subject.relations[relation]?.includes(persona) ?? false),
+  );
 }
 
-function urlFor(key: string, access: RouteAccess): string {
+function urlFor(key: string, access: RouteAccess, subject: Subject | undefined): string {
   const path = key.slice(key.indexOf(' ') + 1);
   const object = access.object;
   const filled = path.replace(/:(\w+)/g, (_, param: string) => {
-    const kind = object?.param === param && object.in !== 'query' ? object.kind : access.with?.[param];
+    if (object?.param === param && object.in !== 'query') return encodeURIComponent(subject!.value);
+    const kind = access.with?.[param];
     if (!kind) throw new Error(`${key}: path parameter ${param} has no kind in its declaration`);
-    return encodeURIComponent(w.values[kind]);
+    return encodeURIComponent(w.subjects[kind][0]!.value);
   });
   const query = [
-    ...(object?.in === 'query' ? [`${object.param}=${w.values[object.kind]}`] : []),
+    ...(object?.in === 'query' ? [`${object.param}=${subject!.value}`] : []),
     ...(QUERIES[key] ? [QUERIES[key]] : []),
   ];
   return query.length ? `${filled}?${query.join('&')}` : filled;
 }
 
-async function call(key: string, access: RouteAccess, persona: Persona) {
+async function call(key: string, access: RouteAccess, persona: Persona, subject: Subject | undefined) {
   const method = key.slice(0, key.indexOf(' ')) as 'GET';
   const payload = bodyFor(key, w);
   const headers = { ...w.headers[persona] };
   if (payload && 'raw' in payload) headers['content-type'] = payload.contentType;
   return t.app.inject({
     method,
-    url: urlFor(key, access),
+    url: urlFor(key, access, subject),
     headers,
     ...(payload ? { payload: 'raw' in payload ? payload.raw : (payload.json as object) } : {}),
   });
@@ -107,19 +105,22 @@ describe('authorization matrix', () => {
       if (!access) throw new Error(`${key} has no declaration: add it to its module's access.ts`);
       const write = !key.startsWith('GET ');
       const failures: string[] = [];
-      for (const persona of PERSONAS) {
-        const allowed = mayCall(access, persona);
-        if (allowed && write) continue;
-        const res = await call(key, access, persona);
-        const status = res.statusCode;
-        if (status >= 500) failures.push(`${persona}: ${status} ${res.body.slice(0, 200)}`);
-        else if (!allowed && !REFUSED.includes(status) && status !== access.refusal?.status) {
-          failures.push(`${persona}: ${status} where refused was due ${res.body.slice(0, 200)}`);
-        } else if (allowed && status >= 300) failures.push(`${persona}: allowed but ${status} ${res.body.slice(0, 200)}`);
-        if (!access.devOnly) {
-          for (const label of leaks(res.body, persona)) failures.push(`${persona}: sees ${label} (${status})`);
+      const subjects = access.object ? w.subjects[access.object.kind] : [undefined];
+      for (const subject of subjects)
+        for (const persona of PERSONAS) {
+          const allowed = mayCall(access, persona, subject);
+          if (allowed && write) continue;
+          const res = await call(key, access, persona, subject);
+          const status = res.statusCode;
+          const said = `${persona}${subject ? ` on ${subject.label}` : ''}: ${status}`;
+          const body = res.body.slice(0, 160);
+          if (status >= 500) failures.push(`${said} ${body}`);
+          else if (!allowed && !REFUSED.includes(status) && status !== access.refusal?.status) {
+            failures.push(`${said} where refused was due ${body}`);
+          } else if (allowed && status >= 300) failures.push(`${said} though allowed ${body}`);
+          if (!access.devOnly)
+            for (const label of leaks(res.body, persona)) failures.push(`${said} shows ${label}`);
         }
-      }
       expect(failures).toEqual([]);
     });
   }

@@ -1,7 +1,14 @@
 import { outbox } from '@handoff/db/schema';
 import { sql } from 'drizzle-orm';
 import type { ObjectKind, Relation } from '../src/modules/access.ts';
-import { addMember, bidBody, insertJobPost, submitBid, type Headers } from './bid-factory.ts';
+import {
+  addMember,
+  bidBody,
+  insertJobPost,
+  inviteToJobPost,
+  submitBid,
+  type Headers,
+} from './bid-factory.ts';
 import { bearer, drainJobs, signUp, type TestApp } from './helpers.ts';
 import { completeProfile, createProfile, PNG } from './provider-factory.ts';
 import { answer, contact, contactIds, mailedToken, postAnswer } from './reference-factory.ts';
@@ -19,13 +26,18 @@ export interface Marker {
   seenBy: readonly Persona[];
 }
 
+/** One object of a kind, and who stands in which relation to it (`admin` is the admin persona). */
+export interface Subject {
+  label: string;
+  value: string;
+  relations: Partial<Record<Relation, readonly Persona[]>>;
+}
+
 export interface World {
   headers: Record<Persona, Headers>;
   roles: Record<Persona, readonly string[]>;
-  /** The value a path or query parameter of each kind gets: an object someone owns. */
-  values: Record<ObjectKind, string>;
-  /** Who stands in which relation to each kind's object (`public` and `admin` are added by the matrix). */
-  relations: Partial<Record<ObjectKind, Partial<Record<Relation, readonly Persona[]>>>>;
+  /** The objects each kind of parameter is tried with; the first also fills `with` parameters. */
+  subjects: Record<ObjectKind, Subject[]>;
   markers: Marker[];
   /** A complete bid for the world's job, for bid routes' bodies. */
   bidBody: object;
@@ -70,7 +82,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // P's firm has reference customers and a colleague; Q's firm is P's competitor on A's job.
   const customers = [1, 2, 3].map((n) => contact(n, { email: `ref-customer-${n}-${tag}@customer.example` }));
   const firmP = await publishedFirm(t, providerP.headers, 'Persona P Desk', customers);
-  const firmQ = await publishedFirm(t, providerQ.headers, 'Persona Q Desk', [contact(9)]);
+  await publishedFirm(t, providerQ.headers, 'Persona Q Desk', [contact(9)]);
   await addMember(t, firmP.id, colleague.id);
   await must(
     await app.inject({
@@ -84,8 +96,18 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   const job = await insertJobPost(t, ownerA.id, { title: 'Persona A front desk' });
   const notes = { P: `BID-NOTE-P-${tag}`, Q: `BID-NOTE-Q-${tag}` };
-  const bidP = await submitBid(app, providerP.headers, job.id, bidBody(job, { price: 4637, coverNote: notes.P }));
-  await submitBid(app, providerQ.headers, job.id, bidBody(job, { price: 5839, coverNote: notes.Q }));
+  const bidP = await submitBid(
+    app,
+    providerP.headers,
+    job.id,
+    bidBody(job, { price: 4637, coverNote: notes.P }),
+  );
+  const bidQ = await submitBid(
+    app,
+    providerQ.headers,
+    job.id,
+    bidBody(job, { price: 5839, coverNote: notes.Q }),
+  );
   await must(await call('POST', `/bids/${bidP.id}/shortlist`, ownerA.headers), 'shortlist');
   const message = `MESSAGE-A-TO-P-${tag}`;
   await must(await call('POST', `/bids/${bidP.id}/messages`, ownerA.headers, { body: message }), 'message');
@@ -107,6 +129,29 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await must(
     await postAnswer(app, tokens[1]!, answer(3, { privateNote: privateNotes[1] }), '127.0.0.1'),
     'answer 2',
+  );
+
+  // Jobs not every provider may see, and a profile nobody but its member may.
+  const inviteOnly = await insertJobPost(t, ownerA.id, {
+    title: 'Persona A invite-only',
+    visibility: 'invite_only',
+  });
+  await inviteToJobPost(t, inviteOnly.id, firmP.id, ownerA.id);
+  const draft = await insertJobPost(t, ownerA.id, {
+    title: 'Persona A draft',
+    status: 'draft',
+    publishedAt: null,
+  });
+  // P's colleague's own draft (a persona in two profiles would have to name one in every bid).
+  const draftC = await createProfile(t.app, colleague.headers, completeProfile({ name: 'Persona C Draft' }));
+  await must(
+    await app.inject({
+      method: 'PUT',
+      url: `/providers/${draftC.id}/logo`,
+      headers: { ...colleague.headers, 'content-type': 'image/png' },
+      payload: PNG,
+    }),
+    'draft logo',
   );
 
   // A second job, hired on P: the engagement.
@@ -133,7 +178,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
   }
 
   const task = await must(
-    await call('POST', '/owner/tasks', ownerA.headers, { feeling: 'hate', name: 'Invoicing', hoursPerWeek: 3 }),
+    await call('POST', '/owner/tasks', ownerA.headers, {
+      feeling: 'hate',
+      name: 'Invoicing',
+      hoursPerWeek: 3,
+    }),
     'task',
   );
   const notifications = (await call('GET', '/notifications', ownerA.headers)).json().notifications;
@@ -160,32 +209,73 @@ export async function buildWorld(t: TestApp): Promise<World> {
       providerQ: ['provider'],
       admin: ['admin'],
     },
-    values: {
-      bid: bidP.id,
-      'job-post': job.id,
-      engagement: engagement.id as string,
-      provider: firmP.id,
-      'provider-slug': firmP.slug,
-      'provider-invitation': invitationId,
-      'provider-member-user': colleague.id,
-      'member-invitation-token': crossed(inviteTokens[0]!, inviteTokens[1]!),
-      'reference-form-token': crossed(tokens[2]!, tokens[0]!),
-      'held-reference-answer': held[0]?.id ?? '00000000-0000-4000-8000-000000000000',
-      notification: notifications[0].id,
-      session: sessions[0].id,
-      'owner-task': task.id as string,
-      person: ownerB.id,
-      'outbox-job': String(job0!.id),
-      'dev-mail': mails[0].id,
-    },
-    relations: {
-      bid: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
-      'job-post': { 'job-owner': ['ownerA'], 'any-provider': ['providerP', 'providerQ'] },
-      engagement: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
-      provider: { 'provider-member': ['providerP'], 'provider-owner': ['providerP'] },
-      notification: { self: ['ownerA'] },
-      session: { self: ['ownerA'] },
-      'owner-task': { self: ['ownerA'] },
+    subjects: {
+      bid: [
+        {
+          label: 'P’s bid on A’s job',
+          value: bidP.id,
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+        },
+        {
+          label: 'Q’s bid on A’s job',
+          value: bidQ.id,
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerQ'] },
+        },
+      ],
+      'job-post': [
+        {
+          label: 'A’s open public job',
+          value: job.id,
+          relations: {
+            'job-owner': ['ownerA'],
+            'any-provider': ['providerP', 'providerQ'],
+            public: PERSONAS,
+          },
+        },
+        {
+          label: 'A’s invite-only job (P invited)',
+          value: inviteOnly.id,
+          relations: { 'job-owner': ['ownerA'], 'any-provider': ['providerP'] },
+        },
+        { label: 'A’s draft', value: draft.id, relations: { 'job-owner': ['ownerA'] } },
+      ],
+      engagement: [
+        {
+          label: 'A’s engagement of P',
+          value: engagement.id as string,
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+        },
+      ],
+      provider: [
+        {
+          label: 'P’s published firm',
+          value: firmP.id,
+          relations: { 'provider-member': ['providerP'], 'provider-owner': ['providerP'], public: PERSONAS },
+        },
+        { label: 'P’s colleague’s unpublished profile', value: draftC.id, relations: {} },
+      ],
+      'provider-slug': [{ label: 'P’s published firm', value: firmP.slug, relations: { public: PERSONAS } }],
+      'provider-invitation': [{ label: 'P’s invitation', value: invitationId, relations: {} }],
+      'provider-member-user': [{ label: 'P’s colleague', value: colleague.id, relations: {} }],
+      'member-invitation-token': [
+        {
+          label: 'a crossed invitation link',
+          value: crossed(inviteTokens[0]!, inviteTokens[1]!),
+          relations: {},
+        },
+      ],
+      'reference-form-token': [
+        { label: 'a crossed reference link', value: crossed(tokens[2]!, tokens[0]!), relations: {} },
+      ],
+      'held-reference-answer': [{ label: 'a held answer', value: held[0]!.id, relations: {} }],
+      notification: [
+        { label: 'A’s notification', value: notifications[0].id, relations: { self: ['ownerA'] } },
+      ],
+      session: [{ label: 'A’s session', value: sessions[0].id, relations: { self: ['ownerA'] } }],
+      'owner-task': [{ label: 'A’s task', value: task.id as string, relations: { self: ['ownerA'] } }],
+      person: [{ label: 'B’s account', value: ownerB.id, relations: {} }],
+      'outbox-job': [{ label: 'a background job', value: String(job0!.id), relations: {} }],
+      'dev-mail': [{ label: 'a mail', value: mails[0].id, relations: { public: PERSONAS } }],
     },
     markers: [
       { label: 'P’s bid note', text: notes.P, seenBy: ['ownerA', 'providerP'] },
@@ -198,9 +288,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
         text: c.email,
         seenBy: ['providerP', 'admin'] as const,
       })),
-      ...privateNotes.map((text, i) => ({ label: `private note ${i + 1}`, text, seenBy: ['admin'] as const })),
+      // The held answer's note is for the operator deciding it; a cleared answer's is shown to nobody.
+      { label: 'a cleared answer’s private note', text: privateNotes[0]!, seenBy: [] },
+      { label: 'a held answer’s private note', text: privateNotes[1]!, seenBy: ['admin'] },
       ...tokens.map((tk, i) => ({ label: `reference link ${i + 1}`, text: tk.split('.')[1]!, seenBy: [] })),
-      ...inviteTokens.map((tk, i) => ({ label: `invitation link ${i + 1}`, text: tk.split('.')[1]!, seenBy: [] })),
+      ...inviteTokens.map((tk, i) => ({
+        label: `invitation link ${i + 1}`,
+        text: tk.split('.')[1]!,
+        seenBy: [],
+      })),
       { label: 'password_hash', text: 'password_hash', seenBy: [] },
       { label: 'passwordHash', text: 'passwordHash', seenBy: [] },
       { label: 'tokenHash', text: 'tokenHash', seenBy: [] },
@@ -208,19 +304,23 @@ export async function buildWorld(t: TestApp): Promise<World> {
       ...(['owner-a', 'owner-b', 'provider-p', 'provider-q', 'colleague-c', 'admin'] as const).map((who) => ({
         label: `${who}’s e-mail`,
         text: personaEmail(who),
-        seenBy: [...emailSeenBy[who], 'admin'] as Persona[],
+        seenBy: [...emailSeenBy[who], 'admin'],
       })),
-      ...invitees.map((text) => ({ label: 'an invitee’s e-mail', text, seenBy: ['providerP', 'admin'] as const })),
+      ...invitees.map((text) => ({
+        label: 'an invitee’s e-mail',
+        text,
+        seenBy: ['providerP', 'admin'] as const,
+      })),
     ],
   };
 }
 
 /** Whose own address each is, and who else works with them closely enough to see it. */
-const emailSeenBy: Record<string, Persona[]> = {
+const emailSeenBy = {
   'owner-a': ['ownerA'],
   'owner-b': ['ownerB'],
   'provider-p': ['providerP'],
   'provider-q': ['providerQ'],
   'colleague-c': ['providerP'], // a firm's members see each other
   admin: ['admin'],
-};
+} satisfies Record<string, Persona[]>;

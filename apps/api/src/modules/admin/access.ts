@@ -8,7 +8,10 @@ export const adminAccess = {
     object: { param: 'id', kind: 'outbox-job', allowed: ['admin'] },
   },
   'GET /admin/people': { callers: ['admin'] },
-  'GET /admin/people/:id': { callers: ['admin'], object: { param: 'id', kind: 'person', allowed: ['admin'] } },
+  'GET /admin/people/:id': {
+    callers: ['admin'],
+    object: { param: 'id', kind: 'person', allowed: ['admin'] },
+  },
   'POST /admin/people/:id/suspend': {
     callers: ['admin'],
     object: { param: 'id', kind: 'person', allowed: ['admin'] },

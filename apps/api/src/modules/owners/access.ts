@@ -12,7 +12,10 @@ export const ownerAccess = {
   'GET /owner/tasks': { callers: ['signed-in'] },
   'POST /owner/tasks': { callers: ['signed-in'] },
   'PUT /owner/tasks/order': { callers: ['signed-in'] },
-  'GET /owner/tasks/:id': { callers: ['signed-in'], object: { param: 'id', kind: 'owner-task', allowed: ['self'] } },
+  'GET /owner/tasks/:id': {
+    callers: ['signed-in'],
+    object: { param: 'id', kind: 'owner-task', allowed: ['self'] },
+  },
   'PATCH /owner/tasks/:id': {
     callers: ['signed-in'],
     object: { param: 'id', kind: 'owner-task', allowed: ['self'] },

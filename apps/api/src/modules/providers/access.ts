@@ -24,7 +24,10 @@ export const providerAccess = {
   'POST /providers/:id/unpublish': { callers: ['signed-in'], object: members() },
   'PUT /providers/:id/logo': { callers: ['signed-in'], object: members() },
   // A published profile's logo is public; an unpublished one's only for its members.
-  'GET /providers/:id/logo': { callers: ['anyone'], object: { param: 'id', kind: 'provider', allowed: ['public'] } },
+  'GET /providers/:id/logo': {
+    callers: ['anyone'],
+    object: { param: 'id', kind: 'provider', allowed: ['public', 'provider-member'] },
+  },
   'GET /public/providers/:slug': {
     callers: ['anyone'],
     object: { param: 'slug', kind: 'provider-slug', allowed: ['public'] },

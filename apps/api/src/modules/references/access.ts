@@ -1,6 +1,10 @@
 import type { AccessMap, RouteAccess } from '../access-types.ts';
 
-const form: RouteAccess['object'] = { param: 'token', kind: 'reference-form-token', allowed: ['token-holder'] };
+const form: RouteAccess['object'] = {
+  param: 'token',
+  kind: 'reference-form-token',
+  allowed: ['token-holder'],
+};
 
 /**
  * The owner asks on a bid, the provider picks its contacts, the customer answers through the link
