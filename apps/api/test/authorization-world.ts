@@ -11,6 +11,7 @@ import {
 } from './bid-factory.ts';
 import { bearer, drainJobs, signUp, type TestApp } from './helpers.ts';
 import { completeProfile, createProfile, PNG } from './provider-factory.ts';
+import { markers, personaEmail, PRICES, tag, type Marker } from './authorization-markers.ts';
 import { answer, contact, contactIds, mailedToken, postAnswer } from './reference-factory.ts';
 
 // One world for the authorization matrix: every persona, and one object of each kind belonging to
@@ -18,13 +19,6 @@ import { answer, contact, contactIds, mailedToken, postAnswer } from './referenc
 
 export const PERSONAS = ['anonymous', 'ownerA', 'ownerB', 'providerP', 'providerQ', 'admin'] as const;
 export type Persona = (typeof PERSONAS)[number];
-
-export interface Marker {
-  label: string;
-  text: string;
-  /** Who may see it; everyone else's responses must not contain it. */
-  seenBy: readonly Persona[];
-}
 
 /** One object of a kind, and who stands in which relation to it (`admin` is the admin persona). */
 export interface Subject {
@@ -42,9 +36,6 @@ export interface World {
   /** A complete bid for the world's job, for bid routes' bodies. */
   bidBody: object;
 }
-
-const tag = Math.random().toString(36).slice(2, 8);
-const personaEmail = (who: string) => `${who}-${tag}@persona.example`;
 
 async function person(t: TestApp, who: string, role: string) {
   const { session } = await signUp(t.app, { role, name: `Persona ${who}`, email: personaEmail(who) });
@@ -100,13 +91,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     app,
     providerP.headers,
     job.id,
-    bidBody(job, { price: 4637, coverNote: notes.P }),
+    bidBody(job, { price: PRICES.P, coverNote: notes.P }),
   );
   const bidQ = await submitBid(
     app,
     providerQ.headers,
     job.id,
-    bidBody(job, { price: 5839, coverNote: notes.Q }),
+    bidBody(job, { price: PRICES.Q, coverNote: notes.Q }),
   );
   await must(await call('POST', `/bids/${bidP.id}/shortlist`, ownerA.headers), 'shortlist');
   const message = `MESSAGE-A-TO-P-${tag}`;
@@ -124,7 +115,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await drainJobs(app);
   const tokens: string[] = [];
   for (const c of customers) tokens.push((await mailedToken(app, c.email))!.token!);
-  const privateNotes = [`PRIVATE-NOTE-1-${tag}`, `PRIVATE-NOTE-2-${tag}`];
+  const privateNotes: [string, string] = [`PRIVATE-NOTE-1-${tag}`, `PRIVATE-NOTE-2-${tag}`];
   await must(await postAnswer(app, tokens[0]!, answer(3, { privateNote: privateNotes[0] })), 'answer 1');
   await must(
     await postAnswer(app, tokens[1]!, answer(3, { privateNote: privateNotes[1] }), '127.0.0.1'),
@@ -277,50 +268,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
       'outbox-job': [{ label: 'a background job', value: String(job0!.id), relations: {} }],
       'dev-mail': [{ label: 'a mail', value: mails[0].id, relations: { public: PERSONAS } }],
     },
-    markers: [
-      { label: 'P’s bid note', text: notes.P, seenBy: ['ownerA', 'providerP'] },
-      { label: 'Q’s bid note', text: notes.Q, seenBy: ['ownerA', 'providerQ'] },
-      { label: 'P’s bid price', text: '4637', seenBy: ['ownerA', 'providerP'] },
-      { label: 'Q’s bid price', text: '5839', seenBy: ['ownerA', 'providerQ'] },
-      { label: 'a bid thread message', text: message, seenBy: ['ownerA', 'providerP'] },
-      ...customers.map((c, i) => ({
-        label: `reference customer ${i + 1}’s e-mail`,
-        text: c.email,
-        seenBy: ['providerP', 'admin'] as const,
-      })),
-      // The held answer's note is for the operator deciding it; a cleared answer's is shown to nobody.
-      { label: 'a cleared answer’s private note', text: privateNotes[0]!, seenBy: [] },
-      { label: 'a held answer’s private note', text: privateNotes[1]!, seenBy: ['admin'] },
-      ...tokens.map((tk, i) => ({ label: `reference link ${i + 1}`, text: tk.split('.')[1]!, seenBy: [] })),
-      ...inviteTokens.map((tk, i) => ({
-        label: `invitation link ${i + 1}`,
-        text: tk.split('.')[1]!,
-        seenBy: [],
-      })),
-      { label: 'password_hash', text: 'password_hash', seenBy: [] },
-      { label: 'passwordHash', text: 'passwordHash', seenBy: [] },
-      { label: 'tokenHash', text: 'tokenHash', seenBy: [] },
-      { label: 'an argon2 hash', text: '$argon2', seenBy: [] },
-      ...(['owner-a', 'owner-b', 'provider-p', 'provider-q', 'colleague-c', 'admin'] as const).map((who) => ({
-        label: `${who}’s e-mail`,
-        text: personaEmail(who),
-        seenBy: [...emailSeenBy[who], 'admin'],
-      })),
-      ...invitees.map((text) => ({
-        label: 'an invitee’s e-mail',
-        text,
-        seenBy: ['providerP', 'admin'] as const,
-      })),
-    ],
+    markers: markers({
+      notes,
+      message,
+      customerEmails: customers.map((c) => c.email),
+      privateNotes,
+      links: [...tokens, ...inviteTokens],
+      invitees,
+    }),
   };
 }
-
-/** Whose own address each is, and who else works with them closely enough to see it. */
-const emailSeenBy = {
-  'owner-a': ['ownerA'],
-  'owner-b': ['ownerB'],
-  'provider-p': ['providerP'],
-  'provider-q': ['providerQ'],
-  'colleague-c': ['providerP'], // a firm's members see each other
-  admin: ['admin'],
-} satisfies Record<string, Persona[]>;
