@@ -73,7 +73,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // P's firm has reference customers and a colleague; Q's firm is P's competitor on A's job.
   const customers = [1, 2, 3].map((n) => contact(n, { email: `ref-customer-${n}-${tag}@customer.example` }));
   const firmP = await publishedFirm(t, providerP.headers, 'Persona P Desk', customers);
-  await publishedFirm(t, providerQ.headers, 'Persona Q Desk', [contact(9)]);
+  const firmQ = await publishedFirm(t, providerQ.headers, 'Persona Q Desk', [contact(9)]);
   await addMember(t, firmP.id, colleague.id);
   await must(
     await app.inject({
@@ -160,6 +160,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
     );
     invitationId = (res.invitation as { id: string }).id;
   }
+  const invitationQ = (
+    (
+      await must(
+        await call('POST', `/providers/${firmQ.id}/invitations`, providerQ.headers, {
+          email: personaEmail('invitee-q'),
+        }),
+        'invite to Q',
+      )
+    ).invitation as { id: string }
+  ).id;
   await drainJobs(app);
   const inviteTokens: string[] = [];
   for (const email of invitees) {
@@ -246,8 +256,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
         { label: 'P’s colleague’s unpublished profile', value: draftC.id, relations: {} },
       ],
       'provider-slug': [{ label: 'P’s published firm', value: firmP.slug, relations: { public: PERSONAS } }],
-      'provider-invitation': [{ label: 'P’s invitation', value: invitationId, relations: {} }],
-      'provider-member-user': [{ label: 'P’s colleague', value: colleague.id, relations: {} }],
+      'provider-invitation': [
+        { label: 'P’s invitation', value: invitationId, relations: { 'provider-member': ['providerP'] } },
+        { label: 'Q’s invitation', value: invitationQ, relations: { 'provider-member': ['providerQ'] } },
+      ],
+      'provider-member-user': [
+        { label: 'P’s colleague', value: colleague.id, relations: { 'provider-owner': ['providerP'] } },
+        { label: 'B, a member of no profile', value: ownerB.id, relations: {} },
+      ],
       'member-invitation-token': [
         {
           label: 'a crossed invitation link',

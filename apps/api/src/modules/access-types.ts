@@ -45,18 +45,19 @@ export type ObjectKind =
   | 'dev-mail';
 
 export interface ObjectRule {
-  /** The path (or, with `in: 'query'`, query-string) parameter that names the object. */
+  /** The parameter that names the object: a path parameter unless `in` says query or (top-level) body field. */
   param: string;
-  in?: 'path' | 'query';
+  in?: 'path' | 'query' | 'body';
   kind: ObjectKind;
   allowed: readonly Relation[];
 }
 
 export interface RouteAccess {
   callers: readonly Caller[];
+  /** The object the route is about, named by its main id. */
   object?: ObjectRule;
-  /** Further path parameters, filled with the same world's objects (they are not what is checked). */
-  with?: Readonly<Record<string, ObjectKind>>;
+  /** Further ids the route takes (a second path id, an id in the body) that must be the caller's too. */
+  also?: readonly ObjectRule[];
   /**
    * A refusal other than 401, 403 or 404 that the route gives on purpose (say why), e.g. a bad
    * e-mailed link answered as a form error on the page that shows it.

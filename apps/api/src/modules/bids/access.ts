@@ -12,6 +12,8 @@ export const bidAccess = {
   'POST /job-posts/:id/bids': {
     callers: ['signed-in'],
     object: { param: 'id', kind: 'job-post', allowed: ['any-provider'] },
+    // Bidding as a profile one is not a member of would put words in another firm's mouth.
+    also: [{ param: 'providerId', in: 'body', kind: 'provider', allowed: ['provider-member'] }],
   },
   'GET /job-posts/:id/bids': {
     callers: ['signed-in'],

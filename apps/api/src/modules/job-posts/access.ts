@@ -4,7 +4,14 @@ const owner: RouteAccess['object'] = { param: 'id', kind: 'job-post', allowed: [
 
 /** A job is its owner's to edit; an open public one is readable by every provider and the public page. */
 export const jobPostAccess = {
-  'POST /job-posts': { callers: ['signed-in'] },
+  // A job may start from the caller's own task, or from a published provider's profile or package.
+  'POST /job-posts': {
+    callers: ['signed-in'],
+    also: [
+      { param: 'fromTaskId', in: 'body', kind: 'owner-task', allowed: ['self'] },
+      { param: 'fromProviderId', in: 'body', kind: 'provider', allowed: ['public'] },
+    ],
+  },
   'GET /job-posts': { callers: ['signed-in'] }, // the caller's own jobs
   'GET /job-posts/:id': {
     callers: ['signed-in'],
@@ -18,7 +25,11 @@ export const jobPostAccess = {
     callers: ['anyone'],
     object: { param: 'id', kind: 'job-post', allowed: ['public'] },
   },
-  'POST /job-posts/:id/invitations': { callers: ['signed-in'], object: owner },
+  'POST /job-posts/:id/invitations': {
+    callers: ['signed-in'],
+    object: owner,
+    also: [{ param: 'providerId', in: 'body', kind: 'provider', allowed: ['public'] }], // published ones only
+  },
   'GET /job-posts/:id/invitations': { callers: ['signed-in'], object: owner },
   // providerId picks one of the caller's own profiles; another's answers 404.
   'GET /provider/invitations': {

@@ -28,7 +28,10 @@ export const ownerAccess = {
     callers: ['signed-in'],
     object: { param: 'id', kind: 'owner-task', allowed: ['self'] },
   },
-  'POST /saved-providers': { callers: ['signed-in'] },
+  'POST /saved-providers': {
+    callers: ['signed-in'],
+    object: { param: 'providerId', in: 'body', kind: 'provider', allowed: ['public'] }, // published ones only
+  },
   'GET /saved-providers': { callers: ['signed-in'] },
   // The id names a provider in the caller's own list; any published provider may be in anyone's.
   'DELETE /saved-providers/:providerId': {

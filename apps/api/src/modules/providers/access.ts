@@ -37,13 +37,14 @@ export const providerAccess = {
   'POST /providers/:id/invitations/:invitationId/revoke': {
     callers: ['signed-in'],
     object: members(),
-    with: { invitationId: 'provider-invitation' },
+    // The invitation must be one of this profile's: a member of one firm cannot revoke another's.
+    also: [{ param: 'invitationId', kind: 'provider-invitation', allowed: ['provider-member'] }],
   },
   // Only the profile's owner removes a colleague (a member may remove only themselves).
   'POST /providers/:id/members/:userId/remove': {
     callers: ['signed-in'],
     object: { param: 'id', kind: 'provider', allowed: ['provider-owner'] },
-    with: { userId: 'provider-member-user' },
+    also: [{ param: 'userId', kind: 'provider-member-user', allowed: ['provider-owner'] }],
   },
   // The link is the credential: previewing needs no account, accepting needs one.
   'GET /invitations/:token': { callers: ['anyone'], object: invitationLink, refusal: badLink },
