@@ -25,6 +25,13 @@ const addresses: Record<string, readonly Persona[]> = {
   admin: [],
 };
 
+/** Names of things only some may know exist. */
+export const titles = {
+  inviteOnly: `Invite-only job ${tag}`,
+  draft: `Draft job ${tag}`,
+  unpublished: `Unpublished desk ${tag}`,
+};
+
 /** Bid prices the world uses; numbers no id, date or other figure of the world contains. */
 export const PRICES = { P: 4637, Q: 5839 };
 
@@ -44,6 +51,10 @@ export function markers(seeded: {
     { label: 'Q’s bid note', text: seeded.notes.Q, seenBy: bidQ },
     { label: 'P’s bid price', text: String(PRICES.P), seenBy: bidP },
     { label: 'Q’s bid price', text: String(PRICES.Q), seenBy: bidQ },
+    { label: 'the invite-only job’s title', text: titles.inviteOnly, seenBy: ['ownerA', 'providerP'] },
+    { label: 'the draft job’s title', text: titles.draft, seenBy: ['ownerA'] },
+    // Its only member is no persona; nobody else may learn of it before it is published.
+    { label: 'the unpublished profile’s name', text: titles.unpublished, seenBy: nobody },
     { label: 'a bid thread message', text: seeded.message, seenBy: bidP },
     ...seeded.customerEmails.map((text, i) => ({
       label: `reference customer ${i + 1}’s e-mail`,

@@ -11,7 +11,7 @@ import {
 } from './bid-factory.ts';
 import { bearer, drainJobs, signUp, type TestApp } from './helpers.ts';
 import { completeProfile, createProfile, PNG } from './provider-factory.ts';
-import { markers, personaEmail, PRICES, tag, type Marker } from './authorization-markers.ts';
+import { markers, personaEmail, PRICES, tag, titles, type Marker } from './authorization-markers.ts';
 import { answer, contact, contactIds, mailedToken, postAnswer } from './reference-factory.ts';
 
 // One world for the authorization matrix: every persona, and one object of each kind belonging to
@@ -124,17 +124,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   // Jobs not every provider may see, and a profile nobody but its member may.
   const inviteOnly = await insertJobPost(t, ownerA.id, {
-    title: 'Persona A invite-only',
+    title: titles.inviteOnly,
     visibility: 'invite_only',
   });
   await inviteToJobPost(t, inviteOnly.id, firmP.id, ownerA.id);
   const draft = await insertJobPost(t, ownerA.id, {
-    title: 'Persona A draft',
+    title: titles.draft,
     status: 'draft',
     publishedAt: null,
   });
   // P's colleague's own draft (a persona in two profiles would have to name one in every bid).
-  const draftC = await createProfile(t.app, colleague.headers, completeProfile({ name: 'Persona C Draft' }));
+  const draftC = await createProfile(t.app, colleague.headers, completeProfile({ name: titles.unpublished }));
   await must(
     await app.inject({
       method: 'PUT',
