@@ -1,0 +1,296 @@
+import { outbox } from '@handoff/db/schema';
+import { sql } from 'drizzle-orm';
+import type { ObjectKind, Relation } from '../src/modules/access.ts';
+import {
+  addMember,
+  bidBody,
+  insertJobPost,
+  inviteToJobPost,
+  submitBid,
+  type Headers,
+} from './bid-factory.ts';
+import { bearer, drainJobs, signUp, type TestApp } from './helpers.ts';
+import { completeProfile, createProfile, PNG } from './provider-factory.ts';
+import { markers, personaEmail, PRICES, tag, titles, type Marker } from './authorization-markers.ts';
+import { answer, contact, contactIds, mailedToken, postAnswer } from './reference-factory.ts';
+
+// One world for the authorization matrix: every persona, and one object of each kind belonging to
+// someone, with recognisable markers seeded wherever a field must not reach the wrong person.
+
+export const PERSONAS = ['anonymous', 'ownerA', 'ownerB', 'providerP', 'providerQ', 'admin'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** One object of a kind, and who stands in which relation to it (`admin` is the admin persona). */
+export interface Subject {
+  label: string;
+  value: string;
+  relations: Partial<Record<Relation, readonly Persona[]>>;
+}
+
+export interface World {
+  headers: Record<Persona, Headers>;
+  roles: Record<Persona, readonly string[]>;
+  /** The objects each kind of parameter is tried with; the first also fills `with` parameters. */
+  subjects: Record<ObjectKind, Subject[]>;
+  markers: Marker[];
+  /** A complete bid for the world's job, for bid routes' bodies. */
+  bidBody: object;
+}
+
+async function person(t: TestApp, who: string, role: string) {
+  const { session } = await signUp(t.app, { role, name: `Persona ${who}`, email: personaEmail(who) });
+  return { id: session.user.id, headers: bearer(session.accessToken) };
+}
+
+async function must(res: { statusCode: number; body: string }, what: string) {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {};
+}
+
+/** A link to one request carrying another's signature: valid-looking, and nobody's credential. */
+const crossed = (a: string, b: string) => `${a.split('.')[0]}.${b.split('.')[1]}`;
+
+async function publishedFirm(t: TestApp, headers: Headers, name: string, references: object[]) {
+  const profile = await createProfile(t.app, headers, completeProfile({ name, references }));
+  const res = await t.app.inject({ method: 'POST', url: `/providers/${profile.id}/publish`, headers });
+  const body = await must(res, 'publish');
+  return { id: body.id as string, slug: body.slug as string };
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const { app } = t;
+  const call = (method: string, url: string, headers: Headers, payload?: object) =>
+    app.inject({ method: method as 'GET', url, headers, ...(payload ? { payload } : {}) });
+
+  const ownerA = await person(t, 'owner-a', 'owner');
+  const ownerB = await person(t, 'owner-b', 'owner');
+  const providerP = await person(t, 'provider-p', 'provider');
+  const providerQ = await person(t, 'provider-q', 'provider');
+  const colleague = await person(t, 'colleague-c', 'provider');
+  const admin = await person(t, 'admin', 'owner');
+  await t.database.db.execute(sql`UPDATE users SET roles = '{admin}' WHERE id = ${admin.id}`);
+
+  // P's firm has reference customers and a colleague; Q's firm is P's competitor on A's job.
+  const customers = [1, 2, 3].map((n) => contact(n, { email: `ref-customer-${n}-${tag}@customer.example` }));
+  const firmP = await publishedFirm(t, providerP.headers, 'Persona P Desk', customers);
+  const firmQ = await publishedFirm(t, providerQ.headers, 'Persona Q Desk', [contact(9)]);
+  await addMember(t, firmP.id, colleague.id);
+  await must(
+    await app.inject({
+      method: 'PUT',
+      url: `/providers/${firmP.id}/logo`,
+      headers: { ...providerP.headers, 'content-type': 'image/png' },
+      payload: PNG,
+    }),
+    'logo',
+  );
+
+  const job = await insertJobPost(t, ownerA.id, { title: 'Persona A front desk' });
+  const notes = { P: `BID-NOTE-P-${tag}`, Q: `BID-NOTE-Q-${tag}` };
+  const bidP = await submitBid(
+    app,
+    providerP.headers,
+    job.id,
+    bidBody(job, { price: PRICES.P, coverNote: notes.P }),
+  );
+  const bidQ = await submitBid(
+    app,
+    providerQ.headers,
+    job.id,
+    bidBody(job, { price: PRICES.Q, coverNote: notes.Q }),
+  );
+  await must(await call('POST', `/bids/${bidP.id}/shortlist`, ownerA.headers), 'shortlist');
+  const message = `MESSAGE-A-TO-P-${tag}`;
+  await must(await call('POST', `/bids/${bidP.id}/messages`, ownerA.headers, { body: message }), 'message');
+
+  // References: A asks, P picks all three customers; one answers, one answers from P's own address
+  // (held for the operator), one stays open and lends its signature to a crossed link.
+  await must(await call('POST', `/bids/${bidP.id}/reference-ask`, ownerA.headers), 'reference ask');
+  const ids = await contactIds(app, providerP.headers, firmP.id);
+  await must(
+    await call('POST', `/bids/${bidP.id}/reference-requests`, providerP.headers, { contactIds: ids }),
+    'reference requests',
+  );
+  await drainJobs(app);
+  await drainJobs(app);
+  const tokens: string[] = [];
+  for (const c of customers) tokens.push((await mailedToken(app, c.email))!.token!);
+  const privateNotes: [string, string] = [`PRIVATE-NOTE-1-${tag}`, `PRIVATE-NOTE-2-${tag}`];
+  await must(await postAnswer(app, tokens[0]!, answer(3, { privateNote: privateNotes[0] })), 'answer 1');
+  await must(
+    await postAnswer(app, tokens[1]!, answer(3, { privateNote: privateNotes[1] }), '127.0.0.1'),
+    'answer 2',
+  );
+
+  // Jobs not every provider may see, and a profile nobody but its member may.
+  const inviteOnly = await insertJobPost(t, ownerA.id, {
+    title: titles.inviteOnly,
+    visibility: 'invite_only',
+  });
+  await inviteToJobPost(t, inviteOnly.id, firmP.id, ownerA.id);
+  const draft = await insertJobPost(t, ownerA.id, {
+    title: titles.draft,
+    status: 'draft',
+    publishedAt: null,
+  });
+  // P's colleague's own draft (a persona in two profiles would have to name one in every bid).
+  const draftC = await createProfile(t.app, colleague.headers, completeProfile({ name: titles.unpublished }));
+  await must(
+    await app.inject({
+      method: 'PUT',
+      url: `/providers/${draftC.id}/logo`,
+      headers: { ...colleague.headers, 'content-type': 'image/png' },
+      payload: PNG,
+    }),
+    'draft logo',
+  );
+
+  // A second job, hired on P: the engagement.
+  const job2 = await insertJobPost(t, ownerA.id, { title: 'Persona A bookkeeping' });
+  const bid2 = await submitBid(app, providerP.headers, job2.id, bidBody(job2));
+  const engagement = await must(await call('POST', `/bids/${bid2.id}/accept`, ownerA.headers), 'accept');
+
+  // P invites two addresses to the firm: one invitation to name, two links to cross.
+  const invitees = [personaEmail('invitee-1'), personaEmail('invitee-2')];
+  let invitationId = '';
+  for (const email of invitees) {
+    const res = await must(
+      await call('POST', `/providers/${firmP.id}/invitations`, providerP.headers, { email }),
+      'invite',
+    );
+    invitationId = (res.invitation as { id: string }).id;
+  }
+  const invitationQ = (
+    (
+      await must(
+        await call('POST', `/providers/${firmQ.id}/invitations`, providerQ.headers, {
+          email: personaEmail('invitee-q'),
+        }),
+        'invite to Q',
+      )
+    ).invitation as { id: string }
+  ).id;
+  await drainJobs(app);
+  const inviteTokens: string[] = [];
+  for (const email of invitees) {
+    const list = (await call('GET', `/dev/mailbox?to=${encodeURIComponent(email)}`, {})).json().messages;
+    const mail = (await call('GET', `/dev/mailbox/${list[0].id}`, {})).json();
+    inviteTokens.push(/\/invitations\/([0-9a-f-]{36}\.[A-Za-z0-9_-]+)/.exec(mail.text)![1]!);
+  }
+
+  const task = await must(
+    await call('POST', '/owner/tasks', ownerA.headers, {
+      feeling: 'hate',
+      name: 'Invoicing',
+      hoursPerWeek: 3,
+    }),
+    'task',
+  );
+  const notifications = (await call('GET', '/notifications', ownerA.headers)).json().notifications;
+  const sessions = (await call('GET', '/account/sessions', ownerA.headers)).json().sessions;
+  const held = (await call('GET', '/admin/references', admin.headers)).json().answers as { id: string }[];
+  const [job0] = await t.database.db.select({ id: outbox.id }).from(outbox).limit(1);
+  const mails = (await call('GET', '/dev/mailbox', {})).json().messages;
+
+  return {
+    bidBody: bidBody(job),
+    headers: {
+      anonymous: {},
+      ownerA: ownerA.headers,
+      ownerB: ownerB.headers,
+      providerP: providerP.headers,
+      providerQ: providerQ.headers,
+      admin: admin.headers,
+    },
+    roles: {
+      anonymous: [],
+      ownerA: ['owner'],
+      ownerB: ['owner'],
+      providerP: ['provider'],
+      providerQ: ['provider'],
+      admin: ['admin'],
+    },
+    subjects: {
+      bid: [
+        {
+          label: 'P’s bid on A’s job',
+          value: bidP.id,
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+        },
+        {
+          label: 'Q’s bid on A’s job',
+          value: bidQ.id,
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerQ'] },
+        },
+      ],
+      'job-post': [
+        {
+          label: 'A’s open public job',
+          value: job.id,
+          relations: {
+            'job-owner': ['ownerA'],
+            'any-provider': ['providerP', 'providerQ'],
+            public: PERSONAS,
+          },
+        },
+        {
+          label: 'A’s invite-only job (P invited)',
+          value: inviteOnly.id,
+          relations: { 'job-owner': ['ownerA'], 'any-provider': ['providerP'] },
+        },
+        { label: 'A’s draft', value: draft.id, relations: { 'job-owner': ['ownerA'] } },
+      ],
+      engagement: [
+        {
+          label: 'A’s engagement of P',
+          value: engagement.id as string,
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+        },
+      ],
+      provider: [
+        {
+          label: 'P’s published firm',
+          value: firmP.id,
+          relations: { 'provider-member': ['providerP'], 'provider-owner': ['providerP'], public: PERSONAS },
+        },
+        { label: 'P’s colleague’s unpublished profile', value: draftC.id, relations: {} },
+      ],
+      'provider-slug': [{ label: 'P’s published firm', value: firmP.slug, relations: { public: PERSONAS } }],
+      'provider-invitation': [
+        { label: 'P’s invitation', value: invitationId, relations: { 'provider-member': ['providerP'] } },
+        { label: 'Q’s invitation', value: invitationQ, relations: { 'provider-member': ['providerQ'] } },
+      ],
+      'provider-member-user': [
+        { label: 'P’s colleague', value: colleague.id, relations: { 'provider-owner': ['providerP'] } },
+        { label: 'B, a member of no profile', value: ownerB.id, relations: {} },
+      ],
+      'member-invitation-token': [
+        {
+          label: 'a crossed invitation link',
+          value: crossed(inviteTokens[0]!, inviteTokens[1]!),
+          relations: {},
+        },
+      ],
+      'reference-form-token': [
+        { label: 'a crossed reference link', value: crossed(tokens[2]!, tokens[0]!), relations: {} },
+      ],
+      'held-reference-answer': [{ label: 'a held answer', value: held[0]!.id, relations: {} }],
+      notification: [
+        { label: 'A’s notification', value: notifications[0].id, relations: { self: ['ownerA'] } },
+      ],
+      session: [{ label: 'A’s session', value: sessions[0].id, relations: { self: ['ownerA'] } }],
+      'owner-task': [{ label: 'A’s task', value: task.id as string, relations: { self: ['ownerA'] } }],
+      person: [{ label: 'B’s account', value: ownerB.id, relations: {} }],
+      'outbox-job': [{ label: 'a background job', value: String(job0!.id), relations: {} }],
+      'dev-mail': [{ label: 'a mail', value: mails[0].id, relations: { public: PERSONAS } }],
+    },
+    markers: markers({
+      notes,
+      message,
+      customerEmails: customers.map((c) => c.email),
+      privateNotes,
+      links: [...tokens, ...inviteTokens],
+      invitees,
+    }),
+  };
+}
