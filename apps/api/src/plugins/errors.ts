@@ -31,11 +31,20 @@ const reasons: Record<number, string> = {
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // An unknown key is named as a field of its own ("industries": "Unknown parameter: industries"),
+      // so a form or client can point at it, rather than lumped under "_".
       const fields = fieldErrors(
-        error.validation.map((v) => ({
-          path: v.instancePath.split('/').filter(Boolean),
-          message: v.message,
-        })),
+        error.validation.flatMap((v) => {
+          const path = v.instancePath.split('/').filter(Boolean);
+          const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
+          if (!Array.isArray(keys) || !keys.length) return [{ path, message: v.message }];
+          return keys.map((key) => ({
+            path: [...path, String(key)],
+            message: v.message?.startsWith('Unknown parameter')
+              ? `Unknown parameter: ${String(key)}`
+              : `Remove ${String(key)}: it is not a field of this form`,
+          }));
+        }),
       );
       const first = Object.values(fields)[0] ?? 'The request is not valid';
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: first, fields });
