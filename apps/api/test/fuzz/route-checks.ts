@@ -66,6 +66,10 @@ export function errorProblem(status: number, body: unknown): string | null {
   if (fields.some(([key, message]) => !key || typeof message !== 'string' || !message))
     return 'empty field entry';
   if (!fields.length && GENERIC.has(error.message)) return 'a 400 naming nothing';
+  // Defaults that say nothing a person can act on: the request as a whole "expected object", or a
+  // body that is JSON called "not valid JSON".
+  if (/^Invalid input/.test(String(error.fields?._ ?? ''))) return `zod's default for the whole input`;
+  if (/^Body is not valid JSON/.test(error.message)) return "fastify's generic JSON message";
   return null;
 }
 
