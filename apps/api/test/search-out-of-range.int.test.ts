@@ -22,6 +22,9 @@ describe('search out of range', () => {
   it.each([
     ['industries=real-estate', 'industries', /Unknown parameter: industries/],
     ['industry=real-estate&pageSize=5', 'pageSize', /Unknown parameter: pageSize/],
+    // Found by the fuzzer: this one was lost from `fields`, leaving "The request is not valid".
+    ['__proto__=1', '_', /Unknown parameter: __proto__/],
+    ['constructor=1', 'constructor', /Unknown parameter: constructor/],
     ['page=1000', 'page', /page is at most 500/],
     ['page=0', 'page', /page starts at 1/],
     ['page=1.5', 'page', /whole number/],
