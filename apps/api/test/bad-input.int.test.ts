@@ -19,7 +19,7 @@ import { buildTestApp, type TestApp } from './helpers.ts';
 // the smallest request that does it. Reproduce with FUZZ_SEED=<seed>; FUZZ_RUNS scales the cases.
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.HANDOFF_TEST_DB === 'pglite' ? 15 : 60));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.HANDOFF_TEST_DB === 'pglite' ? 25 : 60));
 console.log(`[bad-input] seed ${SEED}, ${RUNS} runs per route (FUZZ_SEED=${SEED} to reproduce)`);
 
 interface Parameter {
