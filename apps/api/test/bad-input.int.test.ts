@@ -200,6 +200,7 @@ async function check(route: Route, request: RequestCase) {
       expect(fields, where).toContain(unknown);
     }
   } else if (res.statusCode < 300) {
+    expect(route.op.responses[String(res.statusCode)], `undeclared status: ${where}`).toBeDefined();
     const declared = route.op.responses[String(res.statusCode)]?.content?.['application/json']?.schema;
     const issues = res.statusCode === 204 ? null : responseIssues(declared, json);
     expect(issues, `${where}\n${issues}`).toBeNull();
