@@ -1,7 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { call, publishedProvider, signUpByApi } from './api-fixtures.ts';
-import { browserPages } from './browser.ts';
+import { browserPages, shotsDir } from './browser.ts';
 
 // A search address with something out of range or unknown in it: the page says what it left out and
 // why, keeps the person's values, and shows results for the rest (issue 10).
@@ -67,5 +69,7 @@ describe.skipIf(!chromiumPath)('search out of range, in Chromium', () => {
     expect(await page.isChecked('input[name="industry"][value="real-estate"]')).toBe(true);
     // Not an error page, and not silently ignored either: the address keeps what was asked.
     expect(page.url()).toContain('function=not-a-function');
+    mkdirSync(shotsDir, { recursive: true });
+    await page.screenshot({ path: join(shotsDir, '60-search-unknown-values.png'), fullPage: true });
   });
 });
