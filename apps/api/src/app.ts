@@ -39,6 +39,7 @@ import { securityPlugin } from './plugins/security.ts';
 import { referenceFormRoutes } from './modules/references/reference-form.routes.ts';
 import { referenceReviewRoutes } from './modules/references/reference-review.routes.ts';
 import { referenceRoutes } from './modules/references/references.routes.ts';
+import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { noNulPlugin } from './plugins/no-nul.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -67,6 +68,7 @@ async function appPlugin(fastify: FastifyInstance, deps: AppDeps) {
 
   await fastify.register(errorsPlugin);
   await fastify.register(noNulPlugin);
+  await fastify.register(jsonBodyPlugin);
   await fastify.register(availabilityPlugin, { database });
   await fastify.register(securityPlugin, {
     webOrigin: config.webOrigin,

@@ -376,7 +376,7 @@ describe('logo', () => {
       413,
       /larger than 1 MB/,
     ],
-    ['a text body', 'text/plain', 'hello', 400, /Send the image file itself/],
+    ['a text body', 'text/plain', 'hello', 415, /Send the image file itself/],
     ['an octet stream', 'application/octet-stream', PNG, 415, /image\/png, image\/jpeg or image\/webp/],
     ['a JSON body', 'application/json', '{"logo":"x"}', 400, /Send the image file itself/],
   ])('refuses %s with a field message', async (_label, type, body, status, message) => {

@@ -361,7 +361,7 @@ describe('GET /search/suggest', () => {
     ['q=pay&limit=0', 'limit', /at least 1/],
     ['q=pay&limit=11', 'limit', /at most 10/],
     ['q=pay&limit=two', 'limit', /number/],
-    ['q=pay&function=payroll', '_', /Unknown parameter: function/],
+    ['q=pay&function=payroll', 'function', /Unknown parameter: function/],
   ])('answers %s with 400 naming the parameter', async (query, field, message) => {
     const res = await suggest(query);
     expect(res.statusCode, res.body).toBe(400);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 
 export const outboxStatus = z.enum(['pending', 'relayed', 'running', 'done', 'failed']);
 
@@ -37,7 +38,7 @@ export const jobsOverviewResponse = z.object({
 });
 export type JobsOverview = z.infer<typeof jobsOverviewResponse>;
 
-export const jobsOverviewQuery = z.object({ status: outboxStatus.optional() });
+export const jobsOverviewQuery = queryParams({ status: outboxStatus.optional() });
 export const outboxIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const devMailSummary = z.object({
@@ -49,7 +50,7 @@ export const devMailSummary = z.object({
 });
 export const devMailboxResponse = z.object({ messages: z.array(devMailSummary) });
 export const devMailResponse = devMailSummary.extend({ html: z.string(), text: z.string() });
-export const devMailboxQuery = z.object({ to: z.string().max(254).optional() });
+export const devMailboxQuery = queryParams({ to: z.string().max(254).optional() });
 export const devMailParams = z.object({ id: z.uuid({ error: 'Not a message id' }) });
 
 /** Text an operator types: no NUL (Postgres refuses it), trimmed. */
@@ -60,13 +61,9 @@ const operatorText = (what: string, max: number) =>
     .max(max, { error: `Use at most ${max} characters for ${what}` })
     .refine((s) => !s.includes('\u0000'), { error: `Remove the NUL character from ${what}` });
 
-export const peopleQuery = z.strictObject(
-  { q: operatorText('the e-mail or name to look for', 200).default('') },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `Unknown parameter: ${issue.keys.join(', ')}` : undefined,
-  },
-);
+export const peopleQuery = queryParams({
+  q: operatorText('the e-mail or name to look for', 200).default(''),
+});
 
 export const personIdParams = z.object({
   id: z.uuid({ error: 'This is not an account id' }),
@@ -136,20 +133,14 @@ export const personResponse = personSummary.extend({
 });
 export type PersonResponse = z.infer<typeof personResponse>;
 
-export const auditLogQuery = z.strictObject(
-  {
-    /** The `next` cursor of the previous page. */
-    before: z
-      .string()
-      .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/, {
-        error: 'Use the `next` value of the previous page',
-      })
-      .optional(),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `Unknown parameter: ${issue.keys.join(', ')}` : undefined,
-  },
-);
+export const auditLogQuery = queryParams({
+  /** The `next` cursor of the previous page. */
+  before: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/, {
+      error: 'Use the `next` value of the previous page',
+    })
+    .optional(),
+});
 
 export const auditLogResponse = z.object({ entries: z.array(auditEntry), next: z.string().nullable() });

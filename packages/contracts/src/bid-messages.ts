@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 
 // The message thread of one bid, between the job's owner and the provider's members. Plain text:
 // stored as typed, escaped by whoever renders it.
@@ -15,20 +16,18 @@ export const bidMessageBody = z.object({
     .refine((s) => !s.includes('\u0000'), { error: 'The message contains a NUL character; remove it' }),
 });
 
-export const bidMessagesQuery = z
-  .object({
-    /** Only messages after this moment, oldest first: for polling (the last message's createdAt). */
-    after: z.iso.datetime({ error: 'after is a date-time like 2027-01-15T09:30:00.000Z' }).optional(),
-    /** Only messages before this moment (the first message's createdAt): for reading further back. */
-    before: z.iso.datetime({ error: 'before is a date-time like 2027-01-15T09:30:00.000Z' }).optional(),
-    limit: z.coerce
-      .number({ error: 'limit must be a number' })
-      .int({ error: 'limit must be a whole number' })
-      .min(1, { error: 'limit is at least 1' })
-      .max(200, { error: 'limit is at most 200' })
-      .default(100),
-  })
-  .refine((q) => !(q.after && q.before), { error: 'Send after or before, not both', path: ['before'] });
+export const bidMessagesQuery = queryParams({
+  /** Only messages after this moment, oldest first: for polling (the last message's createdAt). */
+  after: z.iso.datetime({ error: 'after is a date-time like 2027-01-15T09:30:00.000Z' }).optional(),
+  /** Only messages before this moment (the first message's createdAt): for reading further back. */
+  before: z.iso.datetime({ error: 'before is a date-time like 2027-01-15T09:30:00.000Z' }).optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int({ error: 'limit must be a whole number' })
+    .min(1, { error: 'limit is at least 1' })
+    .max(200, { error: 'limit is at most 200' })
+    .default(100),
+}).refine((q) => !(q.after && q.before), { error: 'Send after or before, not both', path: ['before'] });
 export type BidMessagesQuery = z.output<typeof bidMessagesQuery>;
 
 export const bidMessage = z.object({

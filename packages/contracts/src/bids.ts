@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 import { CURRENCIES } from './iso-codes.ts';
 import { MAX_BENCHMARKS } from './job-posts.ts';
 
@@ -152,7 +153,7 @@ export const jobPostBidsParams = z.object({ id: z.uuid({ error: 'Not a job id' }
 const flag = (name: string) => z.stringbool({ error: `${name} must be true or false` }).default(false);
 
 /** GET /bids: the caller's bids, for every provider profile they are a member of. */
-export const myBidsQuery = z.object({
+export const myBidsQuery = queryParams({
   status: bidStatus.optional(),
   jobPostId: z.uuid({ error: 'Not a job id' }).optional(),
   /** Bids created before this moment (the `nextBefore` of the previous page). */
@@ -170,7 +171,7 @@ export const BID_SORTS = ['newest', 'price', 'coverage', 'rating'] as const;
 export type BidSort = (typeof BID_SORTS)[number];
 
 /** GET /job-posts/:id/bids: the owner's comparison, sorted and filtered by the api. */
-export const compareBidsQuery = z.object({
+export const compareBidsQuery = queryParams({
   /** price: lowest in US dollars first; coverage: best first; rating: best first; newest: latest first. */
   sort: z.enum(BID_SORTS, { error: `Sort by ${BID_SORTS.join(', ')}` }).default('newest'),
   /** Leave out declined and withdrawn bids. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 import { priceBasis } from './bids.ts';
 import { reviewCadence } from './reviews.ts';
 
@@ -6,7 +7,7 @@ import { reviewCadence } from './reviews.ts';
 
 export const engagementIdParams = z.object({ id: z.uuid({ error: 'Not an engagement id' }) });
 
-export const engagementsQuery = z.object({
+export const engagementsQuery = queryParams({
   /** Only those where the caller is the owner, or a member of the hired provider. */
   as: z.enum(['owner', 'provider'], { error: 'as is owner or provider' }).optional(),
   status: z.enum(['active', 'ended'], { error: 'status is active or ended' }).optional(),

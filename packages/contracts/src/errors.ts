@@ -15,8 +15,11 @@ export function fieldErrors(
 ): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
-    fields[key] ??= issue.message ?? 'This value is not valid';
+    const path = issue.path.map(String);
+    // A field named "__proto__" cannot be set on (or sent in) a plain object: it goes under "_", the
+    // whole input, and its message still names it.
+    const key = path.length && !path.includes('__proto__') ? path.join('.') : '_';
+    if (!Object.hasOwn(fields, key)) fields[key] = issue.message ?? 'This value is not valid';
   }
   return fields;
 }

@@ -3,6 +3,7 @@ export * from './account-settings.ts';
 export * from './admin.ts';
 export * from './auth.ts';
 export * from './errors.ts';
+export * from './query.ts';
 export * from './notifications.ts';
 export * from './taxonomy.ts';
 export * from './iso-codes.ts';

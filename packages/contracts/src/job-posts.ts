@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 import { CURRENCIES } from './iso-codes.ts';
 
 // Job posts: what an owner sends (create and PUT), and the providers' feed query. "Job" in every
@@ -224,6 +225,6 @@ export const inviteProviderBody = z.object({
   message: optionalText('the message', 1000).default(''),
 });
 
-export const myJobPostsQuery = z.object({
+export const myJobPostsQuery = queryParams({
   status: z.enum(JOB_POST_STATUSES, { error: 'Choose draft, open, closed or filled' }).optional(),
 });

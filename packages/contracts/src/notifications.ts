@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 
 export const notificationResponse = z.object({
   id: z.uuid(),
@@ -11,7 +12,7 @@ export const notificationResponse = z.object({
 });
 export type Notification = z.infer<typeof notificationResponse>;
 
-export const notificationsQuery = z.object({
+export const notificationsQuery = queryParams({
   unread: z.stringbool({ error: 'unread must be true or false' }).optional(),
   limit: z.coerce
     .number({ error: 'limit must be a number' })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 import { CURRENCIES } from './iso-codes.ts';
 
 // The owner's side before any job: what an hour is worth (the calculator, which works before
@@ -216,7 +217,7 @@ export const worksheetResponse = z.object({
 
 // Function suggestion (the worksheet and, later, search).
 
-export const suggestFunctionQuery = z.object({
+export const suggestFunctionQuery = queryParams({
   q: z
     .string({ error: 'Describe the task, like “answering the phone”' })
     .trim()

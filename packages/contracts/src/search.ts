@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryParams } from './query.ts';
 import { isLanguageCode } from './iso-codes.ts';
 import { providerKind, type PROVIDER_KINDS } from './providers.ts';
 
@@ -44,40 +45,38 @@ const rate = (label: string) =>
     .max(100_000, { error: `${label} is at most 100,000` })
     .optional();
 
-export const searchProvidersQuery = z
-  .object({
-    q: z.string().max(200, { error: 'Search for at most 200 characters' }).optional(),
-    function: many(slug('function'), 'functions'),
-    industry: many(slug('industry'), 'industries'),
-    kind: many(providerKind, 'kinds'),
-    language: many(
-      z.string().refine(isLanguageCode, { error: 'Use two-letter language codes, like en' }),
-      'languages',
-    ),
-    tz: many(z.enum(TIMEZONE_BANDS, { error: `Choose ${TIMEZONE_BANDS.join(', ')}` }), 'time-zone bands'),
-    rateMin: rate('The lowest rate'),
-    rateMax: rate('The highest rate'),
-    verified: z.stringbool({ error: 'verified must be true or false' }).optional(),
-    /** Search the words as text only, without reading functions and industries into them. */
-    literal: z.stringbool({ error: 'literal must be true or false' }).optional(),
-    sort: z.enum(SEARCH_SORTS, { error: `Sort by ${SEARCH_SORTS.join(', ')}` }).default('relevance'),
-    page: z.coerce
-      .number({ error: 'page must be a number' })
-      .int({ error: 'page must be a whole number' })
-      .min(1, { error: 'page starts at 1' })
-      .max(SEARCH_MAX_PAGE, { error: `page is at most ${SEARCH_MAX_PAGE}` })
-      .default(1),
-    perPage: z.coerce
-      .number({ error: 'perPage must be a number' })
-      .int({ error: 'perPage must be a whole number' })
-      .min(1, { error: 'perPage is at least 1' })
-      .max(SEARCH_MAX_PER_PAGE, { error: `perPage is at most ${SEARCH_MAX_PER_PAGE}` })
-      .default(20),
-  })
-  .refine((q) => q.rateMin === undefined || q.rateMax === undefined || q.rateMin <= q.rateMax, {
-    error: 'The highest rate cannot be below the lowest rate',
-    path: ['rateMax'],
-  });
+export const searchProvidersQuery = queryParams({
+  q: z.string().max(200, { error: 'Search for at most 200 characters' }).optional(),
+  function: many(slug('function'), 'functions'),
+  industry: many(slug('industry'), 'industries'),
+  kind: many(providerKind, 'kinds'),
+  language: many(
+    z.string().refine(isLanguageCode, { error: 'Use two-letter language codes, like en' }),
+    'languages',
+  ),
+  tz: many(z.enum(TIMEZONE_BANDS, { error: `Choose ${TIMEZONE_BANDS.join(', ')}` }), 'time-zone bands'),
+  rateMin: rate('The lowest rate'),
+  rateMax: rate('The highest rate'),
+  verified: z.stringbool({ error: 'verified must be true or false' }).optional(),
+  /** Search the words as text only, without reading functions and industries into them. */
+  literal: z.stringbool({ error: 'literal must be true or false' }).optional(),
+  sort: z.enum(SEARCH_SORTS, { error: `Sort by ${SEARCH_SORTS.join(', ')}` }).default('relevance'),
+  page: z.coerce
+    .number({ error: 'page must be a number' })
+    .int({ error: 'page must be a whole number' })
+    .min(1, { error: 'page starts at 1' })
+    .max(SEARCH_MAX_PAGE, { error: `page is at most ${SEARCH_MAX_PAGE}` })
+    .default(1),
+  perPage: z.coerce
+    .number({ error: 'perPage must be a number' })
+    .int({ error: 'perPage must be a whole number' })
+    .min(1, { error: 'perPage is at least 1' })
+    .max(SEARCH_MAX_PER_PAGE, { error: `perPage is at most ${SEARCH_MAX_PER_PAGE}` })
+    .default(20),
+}).refine((q) => q.rateMin === undefined || q.rateMax === undefined || q.rateMin <= q.rateMax, {
+  error: 'The highest rate cannot be below the lowest rate',
+  path: ['rateMax'],
+});
 export type SearchProvidersQuery = z.output<typeof searchProvidersQuery>;
 
 export const providerHit = z.object({
@@ -160,24 +159,15 @@ export type SearchProvidersResponse = z.infer<typeof searchProvidersResponse>;
 
 export const SUGGEST_MAX_LIMIT = 10;
 
-export const searchSuggestQuery = z.strictObject(
-  {
-    q: z
-      .string({ error: 'Send q once' })
-      .max(200, { error: 'Search for at most 200 characters' })
-      .default(''),
-    limit: z.coerce
-      .number({ error: 'limit must be a number' })
-      .int({ error: 'limit must be a whole number' })
-      .min(1, { error: 'limit is at least 1' })
-      .max(SUGGEST_MAX_LIMIT, { error: `limit is at most ${SUGGEST_MAX_LIMIT}` })
-      .default(8),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `Unknown parameter: ${issue.keys.join(', ')}` : undefined,
-  },
-);
+export const searchSuggestQuery = queryParams({
+  q: z.string({ error: 'Send q once' }).max(200, { error: 'Search for at most 200 characters' }).default(''),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int({ error: 'limit must be a whole number' })
+    .min(1, { error: 'limit is at least 1' })
+    .max(SUGGEST_MAX_LIMIT, { error: `limit is at most ${SUGGEST_MAX_LIMIT}` })
+    .default(8),
+});
 export type SearchSuggestQuery = z.output<typeof searchSuggestQuery>;
 
 export const searchSuggestion = z.object({

@@ -31,11 +31,26 @@ const reasons: Record<number, string> = {
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // An unknown key is named as a field of its own ("industries": "Unknown parameter: industries"),
+      // so a form or client can point at it, rather than lumped under "_".
       const fields = fieldErrors(
-        error.validation.map((v) => ({
-          path: v.instancePath.split('/').filter(Boolean),
-          message: v.message,
-        })),
+        error.validation.flatMap((v) => {
+          const path = v.instancePath.split('/').filter(Boolean);
+          const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
+          if (!Array.isArray(keys) || !keys.length) {
+            // zod's "expected object, received string" for the body as a whole names nothing to fix.
+            const whole = !path.length && v.keyword === 'invalid_type';
+            const what =
+              error.validationContext === 'body' ? 'the request body' : `the ${error.validationContext}`;
+            return [{ path, message: whole ? `Send ${what} as a JSON object` : v.message }];
+          }
+          return keys.map((key) => ({
+            path: [...path, String(key)],
+            message: v.message?.startsWith('Unknown parameter')
+              ? `Unknown parameter: ${String(key)}`
+              : `Remove ${String(key)}: it is not a field of this form`,
+          }));
+        }),
       );
       const first = Object.values(fields)[0] ?? 'The request is not valid';
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: first, fields });
@@ -55,9 +70,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       const message =
         error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
           ? 'Send the request body as JSON (Content-Type: application/json)'
-          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-            ? 'The request body is empty; send a JSON object'
-            : error.message;
+          : error.message;
       return reply.code(statusCode).send({ statusCode, error: reasons[statusCode] ?? 'Error', message });
     }
     if (isDatabaseUnavailableError(error)) {

@@ -9,6 +9,7 @@ import {
   providerResponse,
   providerSlugParams,
   publicProviderResponse,
+  queryParams,
 } from '@handoff/contracts';
 import { ValidationError } from '@handoff/core/errors';
 import type { ProviderService } from '@handoff/core/providers';
@@ -152,7 +153,7 @@ export async function providerRoutes(fastify: FastifyInstance, opts: { providers
         tags: ['providers'],
         summary: 'A profile’s logo: public once published, members only while a draft',
         params: providerIdParams,
-        querystring: z.object({ v: z.string().max(64).optional() }),
+        querystring: queryParams({ v: z.string().max(64).optional() }),
         response: { 304: z.null(), 400: errorResponse, 404: errorResponse },
       },
     },

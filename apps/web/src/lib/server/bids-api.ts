@@ -1,7 +1,11 @@
 import {
   bidComparisonResponse,
   bidMessage,
+  bidMessagesQuery,
   bidMessagesResponse,
+  compareBidsQuery,
+  engagementsQuery,
+  myBidsQuery,
   bidResponse,
   engagementResponse,
   engagementsResponse,
@@ -18,19 +22,13 @@ import {
 } from '@handoff/contracts';
 import type { z } from 'zod';
 import { request } from './api-client.ts';
+import { apiQuery } from './api-query.ts';
 
 export type MyBids = z.infer<typeof myBidsResponse>;
 export type BidMessages = z.infer<typeof bidMessagesResponse>;
 export type EngagementList = z.infer<typeof engagementsResponse>['engagements'];
 
 const path = (segment: string) => encodeURIComponent(segment);
-const query = (params: Record<string, string | number | boolean | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== false) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
 
 /** Bids, their message threads and the engagements they turn into: one function per endpoint. */
 export const bidsApi = {
@@ -47,7 +45,7 @@ export const bidsApi = {
   mine: (
     token: string,
     filter: { status?: BidStatus; jobPostId?: string; before?: string; limit?: number } = {},
-  ): Promise<MyBids> => request(myBidsResponse, `/bids${query(filter)}`, { token }),
+  ): Promise<MyBids> => request(myBidsResponse, `/bids${apiQuery(myBidsQuery, filter)}`, { token }),
 
   /** The owner's view or the bidding provider's, as the api decides (`viewer`). */
   get: (token: string, bidId: string): Promise<BidView> =>
@@ -59,7 +57,11 @@ export const bidsApi = {
     jobPostId: string,
     options: Partial<CompareBidsQuery> = {},
   ): Promise<BidComparison> =>
-    request(bidComparisonResponse, `/job-posts/${path(jobPostId)}/bids${query(options)}`, { token }),
+    request(
+      bidComparisonResponse,
+      `/job-posts/${path(jobPostId)}/bids${apiQuery(compareBidsQuery, options)}`,
+      { token },
+    ),
 
   mark: (
     token: string,
@@ -83,7 +85,9 @@ export const bidsApi = {
     bidId: string,
     page: { after?: string; before?: string } = {},
   ): Promise<BidMessages> =>
-    request(bidMessagesResponse, `/bids/${path(bidId)}/messages${query(page)}`, { token }),
+    request(bidMessagesResponse, `/bids/${path(bidId)}/messages${apiQuery(bidMessagesQuery, page)}`, {
+      token,
+    }),
 
   postMessage: (token: string, bidId: string, body: string): Promise<BidMessage> =>
     request(bidMessage, `/bids/${path(bidId)}/messages`, { method: 'POST', body: { body }, token }),
@@ -98,7 +102,11 @@ export const bidsApi = {
     token: string,
     filter: { as?: 'owner' | 'provider'; status?: 'active' | 'ended' } = {},
   ): Promise<EngagementList> {
-    const { engagements } = await request(engagementsResponse, `/engagements${query(filter)}`, { token });
+    const { engagements } = await request(
+      engagementsResponse,
+      `/engagements${apiQuery(engagementsQuery, filter)}`,
+      { token },
+    );
     return engagements;
   },
 

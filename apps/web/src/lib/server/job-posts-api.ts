@@ -1,5 +1,8 @@
 import {
+  feedQuery,
   feedResponse,
+  myJobPostsQuery,
+  providerInvitationsQuery,
   inviteProviderResponse,
   jobPostInvitationsResponse,
   jobPostResponse,
@@ -14,6 +17,7 @@ import {
 } from '@handoff/contracts';
 import type { z } from 'zod';
 import { request, send } from './api-client.ts';
+import { apiQuery } from './api-query.ts';
 
 export type OwnerJobPost = z.infer<typeof ownerJobPostResponse>;
 export type ViewedJobPost = z.infer<typeof jobPostResponse>;
@@ -25,13 +29,6 @@ export type ReceivedInvitations = z.infer<typeof receivedInvitationsResponse>['i
 export type InviteResult = z.infer<typeof inviteProviderResponse>;
 
 const path = (segment: string) => encodeURIComponent(segment);
-const query = (params: Record<string, string | number | boolean | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== false && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
 
 /** Job posts (the marketplace's jobs), invitations to them and the providers' feed: one function per endpoint. */
 export const jobPostsApi = {
@@ -40,7 +37,11 @@ export const jobPostsApi = {
     request(ownerJobPostResponse, '/job-posts', { method: 'POST', body, token }),
 
   async mine(token: string, status?: JobPostStatus): Promise<MyJobPosts> {
-    const { jobPosts } = await request(myJobPostsResponse, `/job-posts${query({ status })}`, { token });
+    const { jobPosts } = await request(
+      myJobPostsResponse,
+      `/job-posts${apiQuery(myJobPostsQuery, { status })}`,
+      { token },
+    );
     return jobPosts;
   },
 
@@ -82,14 +83,14 @@ export const jobPostsApi = {
 
   // The provider's side.
   feed: (token: string, filter: Partial<FeedQuery> = {}): Promise<Feed> =>
-    request(feedResponse, `/feed/job-posts${query(filter as Record<string, string | number | undefined>)}`, {
+    request(feedResponse, `/feed/job-posts${apiQuery(feedQuery, filter)}`, {
       token,
     }),
 
   async received(token: string, providerId?: string): Promise<ReceivedInvitations> {
     const { invitations } = await request(
       receivedInvitationsResponse,
-      `/provider/invitations${query({ providerId })}`,
+      `/provider/invitations${apiQuery(providerInvitationsQuery, { providerId })}`,
       { token },
     );
     return invitations;

@@ -5,18 +5,29 @@ import { providersApi } from '$lib/server/providers-api.ts';
 import { getFunctions, getIndustries } from '$lib/server/taxonomy.ts';
 import { searchHref } from '$lib/search-url.ts';
 import { isOwner, ownerToken } from '../jobs/owner-access.server.ts';
-import { readSearch, stateFromForm } from './search-params.ts';
+import { pageOutOfRange } from './page-range.ts';
+import { readSearch, stateFromForm, withoutUnknownSlugs } from './search-params.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-  const { state, errors } = readSearch(url.searchParams);
+  const read = readSearch(url.searchParams);
+  const [functions, industries] = await Promise.all([getFunctions(), getIndustries()]);
+  // An unknown function or industry is left out and named, like an unknown language: not an error page.
+  const known = withoutUnknownSlugs(read.state, {
+    function: functions ? new Set(functions.map((f) => f.slug)) : null,
+    industry: industries ? new Set(industries.map((i) => i.slug)) : null,
+  });
+  const { state } = known;
+  const errors = { ...read.errors };
+  const unknown = [...read.unknown, ...known.unknown];
   // A form sent without JavaScript carries every empty field (`?q=&rateMin=`); one search has one URL.
+  // A search with something left out keeps its address, so the page can say what was left out.
   const canonical = searchHref(state);
-  if (Object.keys(errors).length === 0 && canonical !== `${url.pathname}${url.search}`) {
+  if (!Object.keys(errors).length && !unknown.length && canonical !== `${url.pathname}${url.search}`) {
     redirect(302, canonical);
   }
 
-  const [outcome, functions, industries, saved] = await Promise.all([
+  const [outcome, saved] = await Promise.all([
     providersApi.search(state).then(
       (result) => ({ result, failure: null }),
       (cause: unknown) => {
@@ -24,8 +35,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
         return { result: null, failure: cause.isClientError ? cause.message : UNAVAILABLE_MESSAGE };
       },
     ),
-    getFunctions(),
-    getIndustries(),
     // An owner's saved providers, so each result can say "Saved"; without them the cards offer "Save".
     isOwner(locals)
       ? ownersApi.savedProviders(locals.accessToken!).then(
@@ -34,10 +43,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
         )
       : null,
   ]);
+  const pastEnd = pageOutOfRange(Number(url.searchParams.get('page')), outcome.result);
+  if (pastEnd) delete errors.page;
 
   return {
     state,
     errors,
+    unknown,
+    entered: read.entered,
+    pastEnd,
     ...outcome,
     // Labels only: the facet counts come with the results.
     functions: (functions ?? []).map(({ slug, name }) => ({ slug, name })),
