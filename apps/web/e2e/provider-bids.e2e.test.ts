@@ -217,6 +217,10 @@ describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and
     await a.getByRole('heading', { name: 'No jobs match these filters' }).waitFor();
     await a.goto(`${base}/feed?budgetMin=abc`);
     await a.locator('#field-budgetMin-error').getByText('must be a number').waitFor();
+    // An unknown function is named beside its field; the job still shows, from the other filters.
+    await a.goto(`${base}/feed?function=astrology&q=${stamp}`);
+    await a.locator('#field-function-error').getByText('“astrology” is not a function we know').waitFor();
+    await a.locator('article', { hasText: jobTitle }).waitFor();
 
     await a.goto(`${base}/feed`);
     await a

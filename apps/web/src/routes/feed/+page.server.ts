@@ -11,6 +11,18 @@ export const load: PageServerLoad = async (event) => {
   const { token, profiles } = await providerAccess(event);
   const { query, values, errors } = readFeed(event.url.searchParams);
   const [functions, industries] = await Promise.all([getFunctions(), getIndustries()]);
+  // An unknown function or industry (an old link, a typo) is named beside its field and left out;
+  // the other filters still apply, as on the search page.
+  for (const [key, list] of [
+    ['function', functions],
+    ['industry', industries],
+  ] as const) {
+    const value = query[key];
+    if (value && list && !list.some((item) => item.slug === value)) {
+      errors[key] ??= `“${value}” is not a ${key} we know, so it was left out`;
+      delete query[key];
+    }
+  }
   const base = {
     profiles,
     values,
