@@ -18,6 +18,21 @@ export function bodyFor(key: string, w: World): Payload | undefined {
   return undefined;
 }
 
+/**
+ * Bodies for the matrix's allowed writes where the refusal body will not do: the world has moved on
+ * (the password was changed by an earlier write) or the object differs (a job nobody has bid on).
+ */
+export function allowedBodyFor(key: string, w: World): Payload | undefined {
+  const bodies: Record<string, unknown> = {
+    'POST /job-posts/:id/bids': w.inviteOnlyBidBody,
+    'POST /account/delete': { password: NEW_PASSWORD, confirmation: DELETE_CONFIRMATION },
+  };
+  return key in bodies ? { json: bodies[key] } : bodyFor(key, w);
+}
+
+/** What `POST /account/password` sets, before `POST /account/delete` asks for it. */
+const NEW_PASSWORD = 'another-horse-battery';
+
 /** Query strings a route needs to answer at all (beyond the object ids the matrix fills in). */
 export const QUERIES: Record<string, string> = {
   'GET /taxonomy/suggest-function': 'q=answering%20the%20phone',
@@ -44,7 +59,7 @@ function jsonBodies(w: World): Record<string, unknown> {
     'POST /account/email': { email: 'moved@persona.example', password: PASSWORD },
     'POST /account/email/confirm': { token: linkToken },
     'POST /account/email/undo': { token: linkToken },
-    'POST /account/password': { currentPassword: PASSWORD, newPassword: 'another-horse-battery' },
+    'POST /account/password': { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
     'POST /account/roles': { role: 'provider' },
     'POST /account/delete': { password: PASSWORD, confirmation: DELETE_CONFIRMATION },
     'PUT /notifications/preferences': { email: {} },
@@ -62,14 +77,14 @@ function jsonBodies(w: World): Record<string, unknown> {
     'PUT /reference-forms/:token/draft': { company: 'Acme' },
     'POST /reference-forms/:token/decline': { optOut: false },
     'POST /admin/references/:id/review': { decision: 'clear' },
-    'POST /engagements/:id/reviews': { benchmarks: [], duties: [], decision: 'keep', note: '' },
+    'POST /engagements/:id/reviews': w.reviewBody,
     'PUT /engagements/:id/schedule': { cadence: 'yearly' },
     'PUT /engagements/:id/handover': { accessToRevoke: [], documentsToCollect: [], lastDay: null },
     'POST /engagements/:id/end': { note: '' },
     'POST /time-value': { targetIncome: 180000, hoursPerDay: 4, daysPerWeek: 5, weeksPerYear: 48 },
     'PUT /owner/profile': { targetIncome: 180000, hoursPerDay: 4, daysPerWeek: 5, weeksPerYear: 48 },
     'POST /owner/tasks': { feeling: 'hate', name: 'Filing', hoursPerWeek: 1 },
-    'PUT /owner/tasks/order': { feeling: 'hate', ids: [] },
+    'PUT /owner/tasks/order': { feeling: 'hate', ids: w.hateTaskIds },
     'PATCH /owner/tasks/:id': { name: 'Renamed task' },
     'POST /saved-providers': { providerId: w.subjects.provider[0]!.value },
     'POST /job-posts': completeJob(),

@@ -19,9 +19,13 @@ export const personaEmail = (who: string) => `${who}-${tag}@persona.example`;
 const addresses: Record<string, readonly Persona[]> = {
   'owner-a': ['ownerA'],
   'owner-b': ['ownerB'],
-  'provider-p': ['providerP'],
+  'provider-p': ['providerP', 'memberM'],
   'provider-q': ['providerQ'],
-  'colleague-c': ['providerP'], // a firm's members see each other
+  // A firm's members see each other.
+  'colleague-c': ['providerP', 'memberM'],
+  'member-m': ['providerP', 'memberM'],
+  // Suspended: nobody but operators (and the person, who can no longer sign in) sees the address.
+  'suspended-s': [],
   admin: [],
 };
 
@@ -43,7 +47,9 @@ export function markers(seeded: {
   links: string[];
   invitees: string[];
 }): Marker[] {
-  const bidP: Persona[] = ['ownerA', 'providerP'];
+  // P's firm: P owns it, M is a member who does not.
+  const firmP: Persona[] = ['providerP', 'memberM'];
+  const bidP: Persona[] = ['ownerA', ...firmP];
   const bidQ: Persona[] = ['ownerA', 'providerQ'];
   const nobody: Persona[] = [];
   return [
@@ -51,7 +57,7 @@ export function markers(seeded: {
     { label: 'Q’s bid note', text: seeded.notes.Q, seenBy: bidQ },
     { label: 'P’s bid price', text: String(PRICES.P), seenBy: bidP },
     { label: 'Q’s bid price', text: String(PRICES.Q), seenBy: bidQ },
-    { label: 'the invite-only job’s title', text: titles.inviteOnly, seenBy: ['ownerA', 'providerP'] },
+    { label: 'the invite-only job’s title', text: titles.inviteOnly, seenBy: ['ownerA', ...firmP] },
     { label: 'the draft job’s title', text: titles.draft, seenBy: ['ownerA'] },
     // Its only member is no persona; nobody else may learn of it before it is published.
     { label: 'the unpublished profile’s name', text: titles.unpublished, seenBy: nobody },
@@ -59,7 +65,7 @@ export function markers(seeded: {
     ...seeded.customerEmails.map((text, i) => ({
       label: `reference customer ${i + 1}’s e-mail`,
       text,
-      seenBy: ['providerP', 'admin'] satisfies Persona[],
+      seenBy: [...firmP, 'admin'] satisfies Persona[],
     })),
     // The held answer's note is for the operator deciding it; a cleared answer's is shown to nobody.
     { label: 'a cleared answer’s private note', text: seeded.privateNotes[0], seenBy: nobody },
@@ -83,7 +89,7 @@ export function markers(seeded: {
     ...seeded.invitees.map((text) => ({
       label: 'an invitee’s e-mail',
       text,
-      seenBy: ['providerP', 'admin'] satisfies Persona[],
+      seenBy: [...firmP, 'admin'] satisfies Persona[],
     })),
   ];
 }

@@ -9,7 +9,8 @@ import {
   submitBid,
   type Headers,
 } from './bid-factory.ts';
-import { bearer, drainJobs, signUp, type TestApp } from './helpers.ts';
+import { reviewBody } from './engagement-factory.ts';
+import { bearer, drainJobs, PASSWORD, signUp, type TestApp } from './helpers.ts';
 import { completeProfile, createProfile, PNG } from './provider-factory.ts';
 import { markers, personaEmail, PRICES, tag, titles, type Marker } from './authorization-markers.ts';
 import { answer, contact, contactIds, mailedToken, postAnswer } from './reference-factory.ts';
@@ -17,7 +18,18 @@ import { answer, contact, contactIds, mailedToken, postAnswer } from './referenc
 // One world for the authorization matrix: every persona, and one object of each kind belonging to
 // someone, with recognisable markers seeded wherever a field must not reach the wrong person.
 
-export const PERSONAS = ['anonymous', 'ownerA', 'ownerB', 'providerP', 'providerQ', 'admin'] as const;
+export const PERSONAS = [
+  'anonymous',
+  'ownerA',
+  'ownerB',
+  'providerP',
+  'providerQ',
+  // A member of P's firm who does not own it: sees the firm's work, may not run the firm.
+  'memberM',
+  // An owner an operator suspended after it signed in: the token it holds must open nothing.
+  'suspendedS',
+  'admin',
+] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** One object of a kind, and who stands in which relation to it (`admin` is the admin persona). */
@@ -35,6 +47,12 @@ export interface World {
   markers: Marker[];
   /** A complete bid for the world's job, for bid routes' bodies. */
   bidBody: object;
+  /** A complete review of the world's engagement. */
+  reviewBody: object;
+  /** A complete bid for the invite-only job, which nobody has bid on. */
+  inviteOnlyBidBody: object;
+  /** A's tasks in the hate column, in order. */
+  hateTaskIds: string[];
 }
 
 async function person(t: TestApp, who: string, role: string) {
@@ -67,6 +85,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const providerP = await person(t, 'provider-p', 'provider');
   const providerQ = await person(t, 'provider-q', 'provider');
   const colleague = await person(t, 'colleague-c', 'provider');
+  const memberM = await person(t, 'member-m', 'provider');
+  const suspendedS = await person(t, 'suspended-s', 'owner');
   const admin = await person(t, 'admin', 'owner');
   await t.database.db.execute(sql`UPDATE users SET roles = '{admin}' WHERE id = ${admin.id}`);
 
@@ -75,6 +95,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const firmP = await publishedFirm(t, providerP.headers, 'Persona P Desk', customers);
   const firmQ = await publishedFirm(t, providerQ.headers, 'Persona Q Desk', [contact(9)]);
   await addMember(t, firmP.id, colleague.id);
+  await addMember(t, firmP.id, memberM.id);
   await must(
     await app.inject({
       method: 'PUT',
@@ -132,7 +153,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
     title: titles.draft,
     status: 'draft',
     publishedAt: null,
+    hoursPerWeek: 20,
   });
+  // A second draft and a second open job with a bid by Q: publishing one draft and deleting another,
+  // accepting P's bid and withdrawing one of Q's are all allowed writes the matrix makes.
+  const draft2 = await insertJobPost(t, ownerA.id, {
+    title: titles.draft,
+    status: 'draft',
+    publishedAt: null,
+  });
+  const job3 = await insertJobPost(t, ownerA.id, { title: 'Persona A payroll' });
+  const bidQ3 = await submitBid(app, providerQ.headers, job3.id, bidBody(job3, { price: PRICES.Q }));
   // P's colleague's own draft (a persona in two profiles would have to name one in every bid).
   const draftC = await createProfile(t.app, colleague.headers, completeProfile({ name: titles.unpublished }));
   await must(
@@ -183,23 +214,44 @@ export async function buildWorld(t: TestApp): Promise<World> {
       feeling: 'hate',
       name: 'Invoicing',
       hoursPerWeek: 3,
+      functionSlug: 'bookkeeping',
     }),
     'task',
   );
   const notifications = (await call('GET', '/notifications', ownerA.headers)).json().notifications;
-  const sessions = (await call('GET', '/account/sessions', ownerA.headers)).json().sessions;
+  // A's second session (another device): ending it leaves the one the matrix signs in with.
+  await must(
+    await call('POST', '/auth/login', {}, { email: personaEmail('owner-a'), password: PASSWORD }),
+    'second log-in',
+  );
+  const sessions = (await call('GET', '/account/sessions', ownerA.headers)).json().sessions as {
+    id: string;
+    current: boolean;
+  }[];
+  const otherSession = sessions.find((one) => !one.current)!;
   const held = (await call('GET', '/admin/references', admin.headers)).json().answers as { id: string }[];
+  // Last, so S's suspension cuts a session that did work: S asked for a job of its own first.
+  await insertJobPost(t, suspendedS.id, { title: 'Persona S front desk' });
+  await must(
+    await call('POST', `/admin/people/${suspendedS.id}/suspend`, admin.headers, { reason: 'Matrix persona' }),
+    'suspend',
+  );
   const [job0] = await t.database.db.select({ id: outbox.id }).from(outbox).limit(1);
   const mails = (await call('GET', '/dev/mailbox', {})).json().messages;
 
   return {
     bidBody: bidBody(job),
+    reviewBody: reviewBody({ job: job2 }),
+    inviteOnlyBidBody: bidBody(inviteOnly),
+    hateTaskIds: [task.id as string],
     headers: {
       anonymous: {},
       ownerA: ownerA.headers,
       ownerB: ownerB.headers,
       providerP: providerP.headers,
       providerQ: providerQ.headers,
+      memberM: memberM.headers,
+      suspendedS: suspendedS.headers,
       admin: admin.headers,
     },
     roles: {
@@ -208,6 +260,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       ownerB: ['owner'],
       providerP: ['provider'],
       providerQ: ['provider'],
+      memberM: ['provider'],
+      suspendedS: ['owner'],
       admin: ['admin'],
     },
     subjects: {
@@ -215,11 +269,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
         {
           label: 'P’s bid on A’s job',
           value: bidP.id,
-          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP', 'memberM'] },
         },
         {
           label: 'Q’s bid on A’s job',
           value: bidQ.id,
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerQ'] },
+        },
+        {
+          label: 'Q’s bid on A’s payroll job',
+          value: bidQ3.id,
           relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerQ'] },
         },
       ],
@@ -229,35 +288,44 @@ export async function buildWorld(t: TestApp): Promise<World> {
           value: job.id,
           relations: {
             'job-owner': ['ownerA'],
-            'any-provider': ['providerP', 'providerQ'],
+            'any-provider': ['providerP', 'providerQ', 'memberM'],
             public: PERSONAS,
           },
         },
         {
           label: 'A’s invite-only job (P invited)',
           value: inviteOnly.id,
-          relations: { 'job-owner': ['ownerA'], 'any-provider': ['providerP'] },
+          relations: { 'job-owner': ['ownerA'], 'any-provider': ['providerP', 'memberM'] },
         },
         { label: 'A’s draft', value: draft.id, relations: { 'job-owner': ['ownerA'] } },
+        { label: 'A’s second draft', value: draft2.id, relations: { 'job-owner': ['ownerA'] } },
       ],
       engagement: [
         {
           label: 'A’s engagement of P',
           value: engagement.id as string,
-          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP'] },
+          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP', 'memberM'] },
         },
       ],
       provider: [
         {
           label: 'P’s published firm',
           value: firmP.id,
-          relations: { 'provider-member': ['providerP'], 'provider-owner': ['providerP'], public: PERSONAS },
+          relations: {
+            'provider-member': ['providerP', 'memberM'],
+            'provider-owner': ['providerP'],
+            public: PERSONAS,
+          },
         },
         { label: 'P’s colleague’s unpublished profile', value: draftC.id, relations: {} },
       ],
       'provider-slug': [{ label: 'P’s published firm', value: firmP.slug, relations: { public: PERSONAS } }],
       'provider-invitation': [
-        { label: 'P’s invitation', value: invitationId, relations: { 'provider-member': ['providerP'] } },
+        {
+          label: 'P’s invitation',
+          value: invitationId,
+          relations: { 'provider-member': ['providerP', 'memberM'] },
+        },
         { label: 'Q’s invitation', value: invitationQ, relations: { 'provider-member': ['providerQ'] } },
       ],
       'provider-member-user': [
@@ -278,7 +346,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       notification: [
         { label: 'A’s notification', value: notifications[0].id, relations: { self: ['ownerA'] } },
       ],
-      session: [{ label: 'A’s session', value: sessions[0].id, relations: { self: ['ownerA'] } }],
+      session: [{ label: 'A’s session', value: otherSession.id, relations: { self: ['ownerA'] } }],
       'owner-task': [{ label: 'A’s task', value: task.id as string, relations: { self: ['ownerA'] } }],
       person: [{ label: 'B’s account', value: ownerB.id, relations: {} }],
       'outbox-job': [{ label: 'a background job', value: String(job0!.id), relations: {} }],
