@@ -125,6 +125,34 @@ describe.skipIf(!chromiumPath)('accessibility of every page, in Chromium', () =>
     expect(routes).toContain('/jobs/[id]/bids');
   });
 
+  // The error page, as each role meets it: an address that names nothing (404), and an operator's
+  // page opened by someone who is not one (403). It has no route of its own (+error.svelte).
+  it('error pages: no serious or critical axe violation, no sideways scroll at 320 px', async () => {
+    const missing = `/jobs/00000000-0000-4000-8000-${stamp.padStart(12, '0').slice(-12)}`;
+    const findings: string[] = [];
+    const statuses = new Set<number>();
+    for (const role of roles) {
+      for (const path of [missing, '/admin/people']) {
+        const page = pages[role];
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const response = await page.goto(`${base}${path}`);
+        const status = response?.status() ?? 0;
+        if (status < 400) continue; // sent to log in, or an operator seeing the page itself
+        statuses.add(status);
+        const heading = (await page.locator('h1').first().textContent())?.trim();
+        expect(heading, `${path} as ${role}`).toMatch(/can’t find that page|don’t have access/);
+        for (const width of widths) {
+          await page.setViewportSize({ width, height: 800 });
+          findings.push(...(await axeFindings(page, `${path} (${status}) as ${role} at ${width} px`)));
+        }
+        await page.setViewportSize({ width: 320, height: 640 });
+        findings.push(...(await overflow(page)).map((o) => `${path} (${status}) as ${role} at 320 px: ${o}`));
+      }
+    }
+    expect([...statuses].sort()).toEqual([403, 404]);
+    expect(findings).toEqual([]);
+  }, 120_000);
+
   for (const route of routeTree().filter((r) => !only || only.test(r))) {
     it(`${route}: no serious or critical axe violation, no sideways scroll at 320 px`, async () => {
       if (notSwept[route]) return;
