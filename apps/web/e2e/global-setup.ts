@@ -1,13 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { freePort, root, startNode, waitFor, webDir as web } from './processes.ts';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const web = join(root, 'apps/web');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const jwtSecret = 'e2e-secret-that-is-at-least-32-characters';
 
@@ -27,47 +24,9 @@ declare module 'vitest' {
   }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-
-async function waitFor(url: string, child: ChildProcess, name: string, log: () => string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}):\n${log()}`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} did not become ready at ${url}:\n${log()}`);
-}
-
 // The browser journeys run the api on its embedded defaults (PGlite, in-process jobs, dev mailbox),
 // whatever engines the environment points at: the real engines have suites of their own.
 const engineVars = ['DATABASE_URL', 'REDIS_URL', 'MEILI_URL', 'SMTP_URL'];
-
-function start(name: string, args: string[], env: Record<string, string>, cwd = root) {
-  let out = '';
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !engineVars.includes(k)));
-  const child = spawn(process.execPath, args, {
-    cwd,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
-  return { child, log: () => `${name}:\n${out.slice(-4000)}` };
-}
 
 /** Builds the web app and starts the real api and web servers the browser tests drive. */
 export default async function setup(project: TestProject) {
@@ -94,21 +53,26 @@ export default async function setup(project: TestProject) {
   const apiTmpDir = mkdtempSync(join(tmpdir(), 'handoff-e2e-tmp-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const webUrl = `http://127.0.0.1:${webPort}`;
-  const api = start('api', ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
-    NODE_ENV: 'test',
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    WEB_ORIGIN: webUrl,
-    LOG_LEVEL: 'warn',
-    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-    WRITE_RATE_LIMIT_PER_MINUTE: '1000',
-    JWT_SECRET: jwtSecret,
-    TMPDIR: apiTmpDir,
-    // As `pnpm start` runs it: the web app in front passes on who is really asking.
-    TRUST_PROXY: '127.0.0.1',
-  });
-  const webServer = start(
+  const api = startNode(
+    'api',
+    ['--import', 'tsx', join(root, 'apps/api/src/server.ts')],
+    {
+      NODE_ENV: 'test',
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      WEB_ORIGIN: webUrl,
+      LOG_LEVEL: 'warn',
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      WRITE_RATE_LIMIT_PER_MINUTE: '1000',
+      JWT_SECRET: jwtSecret,
+      TMPDIR: apiTmpDir,
+      // As `pnpm start` runs it: the web app in front passes on who is really asking.
+      TRUST_PROXY: '127.0.0.1',
+    },
+    { drop: engineVars },
+  );
+  const webServer = startNode(
     'web',
     ['build'],
     {
@@ -122,11 +86,11 @@ export default async function setup(project: TestProject) {
       // (a reference customer's office) by sending X-Forwarded-For; without it the socket's is used.
       ADDRESS_HEADER: 'x-forwarded-for',
     },
-    web,
+    { cwd: web, drop: engineVars },
   );
   try {
-    await waitFor(`http://127.0.0.1:${apiPort}/readyz`, api.child, 'api', api.log);
-    await waitFor(webUrl, webServer.child, 'web', webServer.log);
+    await waitFor(`http://127.0.0.1:${apiPort}/readyz`, api);
+    await waitFor(webUrl, webServer);
   } catch (error) {
     api.child.kill();
     webServer.child.kill();

@@ -21,6 +21,15 @@ const schema = z.object({
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).optional(),
   LOCK_DURATION_MS: z.coerce.number().int().min(500).optional(),
   RELAY_POLL_MS: z.coerce.number().int().min(10).default(100),
+  /**
+   * Runs every periodic scan this often instead of its own period (hourly, daily): for tests and
+   * demos that cannot wait an hour. Give every worker the same value; unset in production.
+   */
+  SCAN_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, { error: 'must be at least 1000 (one second)' })
+    .optional(),
   /** Provider search: Meilisearch when set, else Postgres full-text search in DATABASE_URL. */
   MEILI_URL: z.url({ error: 'must be the Meilisearch URL, such as http://127.0.0.1:7700' }).optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),

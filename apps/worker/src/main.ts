@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { createOutboxRepository, loadOrCreateDevSecret, openDatabase } from '@handoff/db';
 import {
   createJobHandlers,
@@ -71,6 +72,7 @@ const worker = createWorker({
   concurrency: config.WORKER_CONCURRENCY,
   outbox: createOutboxRepository(database.db),
   ...(prefix ? { prefix } : {}),
+  name: `${hostname()}:${process.pid}`,
   ...(config.STALLED_INTERVAL_MS ? { stalledIntervalMs: config.STALLED_INTERVAL_MS } : {}),
   ...(config.LOCK_DURATION_MS ? { lockDurationMs: config.LOCK_DURATION_MS } : {}),
   log,
@@ -78,9 +80,13 @@ const worker = createWorker({
 relay.start();
 // Producers fail fast while disconnected, so register the schedules once Redis answers (again).
 producer.on('ready', () =>
-  registerSchedules(queue).catch((err) => log.warn({ err }, 'could not register schedules')),
+  registerSchedules(queue, config.SCAN_EVERY_MS ? { everyMs: config.SCAN_EVERY_MS } : {}).catch((err) =>
+    log.warn({ err }, 'could not register schedules'),
+  ),
 );
 log.info(`worker started: concurrency ${config.WORKER_CONCURRENCY}, mail via ${mailer.transport}`);
+if (config.SCAN_EVERY_MS)
+  log.info(`SCAN_EVERY_MS: every periodic scan runs every ${config.SCAN_EVERY_MS} ms`);
 
 closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'closing after an error');

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   concurrency: number;
   outbox: OutboxRepository;
   prefix?: string;
+  /** Recorded on each job it runs (BullMQ's processedBy), so one can tell which process ran a job. */
+  name?: string;
   /** How often BullMQ looks for jobs whose worker died; such jobs are retried. */
   stalledIntervalMs?: number;
   lockDurationMs?: number;
@@ -37,6 +39,7 @@ export function createWorker(options: WorkerOptions): Worker {
       connection: options.connection,
       concurrency: options.concurrency,
       ...(options.prefix ? { prefix: options.prefix } : {}),
+      ...(options.name ? { name: options.name } : {}),
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     },
@@ -57,9 +60,18 @@ export function createWorker(options: WorkerOptions): Worker {
   return worker;
 }
 
-/** Registers the periodic scans as BullMQ job schedulers (idempotent: upsert by id). */
-export async function registerSchedules(queue: Queue): Promise<void> {
+/**
+ * Registers the periodic scans as BullMQ job schedulers (idempotent: upsert by id, so every worker
+ * registers them and each scan still runs once per period). `everyMs` replaces every scan's own
+ * period: for tests and demos that cannot wait an hour (all workers must be given the same value,
+ * or each start moves the schedule).
+ */
+export async function registerSchedules(queue: Queue, options: { everyMs?: number } = {}): Promise<void> {
   for (const s of schedules) {
-    await queue.upsertJobScheduler(s.name, { every: s.everyMs }, { name: s.name, data: {} });
+    await queue.upsertJobScheduler(
+      s.name,
+      { every: options.everyMs ?? s.everyMs },
+      { name: s.name, data: {} },
+    );
   }
 }
