@@ -17,8 +17,8 @@ export const CANDIDATE_CAP = 100;
 /**
  * Broad searches are counted on an even sample. Every search first reads the matches whose
  * `sample_bucket` (0–255, from the uuid's random last byte) is below PROBE_BUCKETS: a 1/32 sample found
- * through the GIN index. When that projects to at most EXACT_UP_TO matches, one exact statement
- * follows (total, facets and page over every match). Above it, total, `verified` and facet counts are
+ * through the GIN index. When that projects to at most EXACT_UP_TO matches, the same statement also
+ * answers exactly (total, facets and page over every match; see firstStatement). Above it, total, `verified` and facet counts are
  * the sample's, scaled (`totalExact: false`), from a 1/4 sample when the 1/32 one holds fewer than
  * SAMPLE_MIN rows; the page itself is still exact. Visiting every one of 40,000 matches costs ~100 ms
  * here; the sample and the page ~20 ms.
@@ -38,8 +38,18 @@ export type SampleTuning = typeof SAMPLE_TUNING;
 
 type FacetRows = [keyof Omit<SearchFacets, 'verified'>, string, number][];
 
-/** What the exact statement returns: every count over every match, and the page. */
+/** The exact answer: every count over every match, and the page. */
 export type SearchRow = { total: number; verified: number; facets: FacetRows; hits: ProviderHit[] };
+/**
+ * What the first statement returns: the probe's counts, and when the probe finds the search narrow
+ * (`narrow`), the exact answer too (else those are null, and the sample ones are set).
+ */
+export type FirstRow = {
+  sampled: number;
+  narrow: boolean;
+  sampleVerified: number | null;
+  sampleFacets: FacetRows | null;
+} & ({ [K in keyof SearchRow]: SearchRow[K] } | { [K in keyof SearchRow]: null });
 /** What the sample statement returns: counts over the sampled matches only. */
 export type SampleRow = { sampled: number; verified: number; facets: FacetRows };
 export type HitsRow = { hits: ProviderHit[] | null };
@@ -66,13 +76,23 @@ const textArray = (values: readonly string[]): SQL =>
     sql`, `,
   )}]::text[]`;
 
+/**
+ * `column` is one of `values`. One value is written as `=`: the GIN index (btree_gin) takes that as an
+ * index condition, whereas `= ANY(…)` it can only take through a costlier path the planner often
+ * declines, leaving the rows it would have excluded to be read from the heap and filtered.
+ */
+const oneOf = (column: string, values: readonly string[]): SQL =>
+  values.length === 1
+    ? sql`${sql.raw(column)} = ${values[0]}`
+    : sql`${sql.raw(column)} = ANY(${textArray(values)})`;
+
 function filterConditions(q: NormalizedQuery): SQL[] {
   const where: SQL[] = [];
   if (q.functions) where.push(sql`p.functions && ${textArray(q.functions)}`);
   if (q.industries) where.push(sql`p.industries && ${textArray(q.industries)}`);
   if (q.languages) where.push(sql`p.languages && ${textArray(q.languages)}`);
-  if (q.kinds) where.push(sql`p.kind = ANY(${textArray(q.kinds)})`);
-  if (q.timezoneBands) where.push(sql`p.timezone_band = ANY(${textArray(q.timezoneBands)})`);
+  if (q.kinds) where.push(oneOf('p.kind', q.kinds));
+  if (q.timezoneBands) where.push(oneOf('p.timezone_band', q.timezoneBands));
   // Ranges overlap when each starts before the other ends.
   if (q.rateMin !== undefined) where.push(sql`p.rate_max >= ${q.rateMin}`);
   if (q.rateMax !== undefined) where.push(sql`p.rate_min <= ${q.rateMax}`);
@@ -185,9 +205,11 @@ function pageCte(namespace: string, q: NormalizedQuery, tsquery: string | null, 
   const cte = rankByText
     ? sql`
       candidates AS (
-        SELECT m.id, m.functions, m.industries, m.verified_refs, m.rating_avg, m.rating_count,
-          row_number() OVER (ORDER BY ${BY_PRIOR}) AS rn
-        FROM ${source} ORDER BY ${BY_PRIOR} LIMIT ${Math.max(cap, q.offset + q.perPage)}),
+        -- The first rows by the prior, then numbered: numbering every match first would sort all
+        -- of them, where a LIMIT under the ORDER BY keeps only the top ones (a heap of them) instead.
+        SELECT m.*, row_number() OVER (ORDER BY ${BY_PRIOR}) AS rn
+        FROM (SELECT m.id, m.functions, m.industries, m.verified_refs, m.rating_avg, m.rating_count
+          FROM ${source} ORDER BY ${BY_PRIOR} LIMIT ${Math.max(cap, q.offset + q.perPage)}) m),
       page AS (
         SELECT m.*, CASE WHEN m.rn <= ${cap}
           THEN ts_rank_cd(p.search_vector, to_tsquery('english', ${tsquery}), 1) END AS score
@@ -208,26 +230,65 @@ export const rowsNeeded = (q: NormalizedQuery, tsquery: string | null, cap: numb
   q.sort === 'relevance' && tsquery !== null ? Math.max(cap, q.offset + q.perPage) : q.offset + q.perPage;
 
 /**
- * Exact, one round trip: `matched` (filters and the text query, through the GIN index; only the
- * narrow in-heap columns), total and verified count, facet counts and the page, all over every match.
+ * The exact answer's CTEs and select-list expressions: `matched` (filters and the text query, through
+ * the GIN index; only the narrow in-heap columns), total and verified count, facet counts and the
+ * page, all over every match.
  */
-export function searchStatement(
-  namespace: string,
-  q: NormalizedQuery,
-  tsquery: string | null,
-  cap = CANDIDATE_CAP,
-): SQL {
+function exactParts(namespace: string, q: NormalizedQuery, tsquery: string | null, cap: number) {
   const page = pageCte(namespace, q, tsquery, sql`matched m`, cap);
-  return sql`
-    WITH matched AS MATERIALIZED (
+  return {
+    ctes: sql`matched AS MATERIALIZED (
       SELECT ${MATCH_COLUMNS} FROM search_providers p WHERE ${matchConditions(namespace, q, tsquery)}
     ),
     facet_values AS (${facetValues(sql`matched`)}),
-    ${page.cte}
-    SELECT (SELECT count(*)::int FROM matched) AS total,
-      (SELECT count(*)::int FROM matched WHERE verified_refs > 0) AS verified,
-      (SELECT coalesce(jsonb_agg(jsonb_build_array(facet, value, n)), '[]'::jsonb) FROM facet_values) AS facets,
-      ${page.hits} AS hits`;
+    ${page.cte}`,
+    total: sql`(SELECT count(*)::int FROM matched)`,
+    verified: sql`(SELECT count(*)::int FROM matched WHERE verified_refs > 0)`,
+    facets: sql`(SELECT coalesce(jsonb_agg(jsonb_build_array(facet, value, n)), '[]'::jsonb) FROM facet_values)`,
+    hits: page.hits,
+  };
+}
+
+/** The sample's CTEs (`sample`, `sample_values`): the matches in the first `buckets` of 256. */
+const sampleCtes = (namespace: string, q: NormalizedQuery, tsquery: string | null, buckets: number) => sql`
+    sample AS MATERIALIZED (
+      SELECT p.kind, p.functions, p.industries, p.languages, p.timezone_band, p.verified_refs
+      FROM search_providers p
+      WHERE ${matchConditions(namespace, q, tsquery)} AND p.sample_bucket < ${buckets}::smallint
+    ),
+    sample_values AS (${facetValues(sql`sample`)})`;
+
+/**
+ * Every search's first statement: the 1/32 probe (sampleStatement with `tuning.probeBuckets`) and,
+ * when it projects to at most `tuning.exactUpTo` matches, the exact answer in the same round trip
+ * (exactParts). Each half sits in a CASE on `narrow`, and Postgres runs a sub-select only when
+ * its branch is taken: a broad search never visits its matches here, a narrow one never counts the
+ * sample's facets. One statement instead of two saves a round trip and a plan per narrow search.
+ */
+export function firstStatement(
+  namespace: string,
+  q: NormalizedQuery,
+  tsquery: string | null,
+  tuning: Pick<SampleTuning, 'probeBuckets' | 'exactUpTo' | 'candidateCap'>,
+): SQL {
+  const exact = exactParts(namespace, q, tsquery, tuning.candidateCap);
+  const when = (narrow: boolean, value: SQL) =>
+    narrow
+      ? sql`CASE WHEN probe.narrow THEN ${value} END`
+      : sql`CASE WHEN NOT probe.narrow THEN ${value} END`;
+  // projected = sampled × 256 / probeBuckets ≤ exactUpTo, in integers.
+  return sql`
+    WITH ${sampleCtes(namespace, q, tsquery, tuning.probeBuckets)},
+    ${exact.ctes}
+    SELECT probe.sampled, probe.narrow,
+      ${when(false, sql`(SELECT count(*)::int FROM sample WHERE verified_refs > 0)`)} AS "sampleVerified",
+      ${when(false, sql`(SELECT coalesce(jsonb_agg(jsonb_build_array(facet, value, n)), '[]'::jsonb) FROM sample_values)`)} AS "sampleFacets",
+      ${when(true, exact.total)} AS total,
+      ${when(true, exact.verified)} AS verified,
+      ${when(true, exact.facets)} AS facets,
+      ${when(true, exact.hits)} AS hits
+    FROM (SELECT count(*)::int AS sampled,
+      count(*) * 256 <= ${tuning.exactUpTo * tuning.probeBuckets}::bigint AS narrow FROM sample) probe`;
 }
 
 /** Counts over the matches in the first `buckets` of 256 sample buckets (an even buckets/256 sample). */
@@ -238,15 +299,10 @@ export function sampleStatement(
   buckets: number,
 ): SQL {
   return sql`
-    WITH sample AS MATERIALIZED (
-      SELECT p.kind, p.functions, p.industries, p.languages, p.timezone_band, p.verified_refs
-      FROM search_providers p
-      WHERE ${matchConditions(namespace, q, tsquery)} AND p.sample_bucket < ${buckets}::smallint
-    ),
-    facet_values AS (${facetValues(sql`sample`)})
+    WITH ${sampleCtes(namespace, q, tsquery, buckets)}
     SELECT (SELECT count(*)::int FROM sample) AS sampled,
       (SELECT count(*)::int FROM sample WHERE verified_refs > 0) AS verified,
-      (SELECT coalesce(jsonb_agg(jsonb_build_array(facet, value, n)), '[]'::jsonb) FROM facet_values) AS facets`;
+      (SELECT coalesce(jsonb_agg(jsonb_build_array(facet, value, n)), '[]'::jsonb) FROM sample_values) AS facets`;
 }
 
 /**

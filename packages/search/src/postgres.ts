@@ -2,6 +2,7 @@ import type { Db } from '@handoff/db';
 import { sql } from 'drizzle-orm';
 import { dedupeById, toHit } from './hit.ts';
 import {
+  firstStatement,
   groupsMatchStatement,
   groupTsquery,
   pageStatement,
@@ -9,9 +10,9 @@ import {
   rowsNeeded,
   sampleStatement,
   SAMPLE_TUNING,
-  searchStatement,
   toFacets,
   vocabularyStatement,
+  type FirstRow,
   type HitsRow,
   type SampleRow,
   type SampleTuning,
@@ -203,14 +204,14 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
         // index; the matches are materialised in memory rather than in temp files.
         await tx.execute(sql`SELECT ${setting('jit', 'off')}, ${setting('work_mem', '32MB')},
           ${setting('enable_seqscan', indexable(q, tsquery) ? 'off' : 'on')}`);
-        const one = async <T>(statement: ReturnType<typeof searchStatement>) =>
+        const one = async <T>(statement: ReturnType<typeof sampleStatement>) =>
           rowsOf<T>(await tx.execute(statement))[0] as T;
 
-        // A 1/32 sample of the matches says how many there are, roughly.
-        const probe = await one<SampleRow>(sampleStatement(namespace, q, tsquery, tuning.probeBuckets));
-        const projected = (probe.sampled * 256) / tuning.probeBuckets;
-        if (projected <= tuning.exactUpTo) {
-          const row = await one<SearchRow>(searchStatement(namespace, q, tsquery, tuning.candidateCap));
+        // A 1/32 sample of the matches says how many there are, roughly; when few, the same
+        // statement answers exactly.
+        const first = await one<FirstRow>(firstStatement(namespace, q, tsquery, tuning));
+        if (first.narrow) {
+          const row = first as FirstRow & SearchRow;
           return {
             hits: row.hits.map(toHit),
             total: row.total,
@@ -221,6 +222,11 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
           };
         }
         // Broad: counts from the sample (a wider one when the probe is thin), the page exact.
+        const probe: SampleRow = {
+          sampled: first.sampled,
+          verified: first.sampleVerified ?? 0,
+          facets: first.sampleFacets ?? [],
+        };
         let sample = probe;
         let buckets = tuning.probeBuckets;
         if (probe.sampled < tuning.sampleMin) {

@@ -62,12 +62,15 @@ export const searchProviders = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.namespace, t.id] }),
-    // One multi-column GIN index (btree_gin for the bucket, migration 0008) so that the text query, the
-    // array filters and the sample bucket are all index conditions of one scan: the heap is visited
-    // only for rows that match all of them.
+    // One multi-column GIN index (btree_gin for the bucket, kind and time-zone band, migration 0008)
+    // so that the text query, every facet filter and the sample bucket are all index conditions of one
+    // scan: the heap is visited only for rows that match all of them. Kind and band joined later: as
+    // heap filters they had "inbox calendar" in Asia-Pacific read 7,051 rows to keep 2,630.
     index('search_providers_match_idx').using(
       'gin',
       t.sampleBucket,
+      t.kind,
+      t.timezoneBand,
       t.functions,
       t.industries,
       t.languages,
