@@ -28,7 +28,8 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-const freePort = () =>
+/** A port nothing listens on now, on loopback. */
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };

@@ -16,12 +16,11 @@ import {
   type Database,
 } from '@handoff/db';
 import { producerConnection } from '@handoff/queue';
-import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { admin, root, withDatabase } from './api-process.ts';
+import { bare, child, started, startSink, stopChild, waitFor, type Sink } from './worker-process.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const JOBS = Number(arg('jobs') ?? 10_000);
@@ -92,127 +91,20 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
 };
 
-async function adminQuery(text: string) {
-  const url = new URL(BASE_DB);
-  url.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, progress?: () => string) {
-  const deadline = Date.now() + timeoutMs;
-  let nextReport = Date.now() + 5_000;
-  while (!check()) {
-    if (progress && Date.now() > nextReport) {
-      process.stderr.write(`  … ${progress()}\n`);
-      nextReport = Date.now() + 5_000;
-    }
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  return true;
-}
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** A child process running TypeScript through tsx, with IPC. */
-function child(script: string, env: Record<string, string> = {}): ChildProcess {
-  return fork(script, [], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CHILD_PROF] : []),
-    ],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+async function bareBaseline(sink: Sink): Promise<{ jobsPerS: number; cpu: Cpu; received: number }> {
+  let cpu0: CpuSnapshot | undefined;
+  let cpu: Cpu | undefined;
+  const b = await bare(sink, {
+    jobs: JOBS,
+    redisUrl: REDIS_URL,
+    concurrency: CONCURRENCY,
+    smtpPool: SMTP_POOL_SIZE,
+    measure: (at, worker) => {
+      if (at === 'start') cpu0 = cpuSnapshot(worker.pid, sink.pid);
+      else cpu = perJob(cpu0!, cpuSnapshot(worker.pid, sink.pid), JOBS);
+    },
   });
-}
-
-/**
- * Resolves when a worker logs that it has started (both workers print `worker started` once their
- * consumers are created), with the time it did; the rest of its output is passed through.
- * Both paths are timed from this line, not from the spawn: loading and compiling the bigger worker
- * through tsx is start-up cost, not queue throughput, and would otherwise count against the outbox.
- */
-function started(proc: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    let seen = false;
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      if (seen) return;
-      buffered += chunk.toString('utf8');
-      if (buffered.includes('worker started')) {
-        seen = true;
-        resolve(performance.now());
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`worker exited with ${code} before it started`)));
-  });
-}
-
-async function startSinkProcess() {
-  const proc = child(join(root, 'infra/bench/sink.process.ts'));
-  const ids: string[] = [];
-  const port = await new Promise<number>((resolve) =>
-    proc.on('message', (m: { port?: number; ids?: string[] }) => {
-      if (m.port) resolve(m.port);
-      if (m.ids) ids.push(...m.ids);
-    }),
-  );
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    pid: proc.pid,
-    ids,
-    stop: () => new Promise((r) => (proc.once('exit', r), proc.send({ stop: true }))),
-  };
-}
-type Sink = Awaited<ReturnType<typeof startSinkProcess>>;
-
-async function stopChild(proc: ChildProcess) {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  await exited;
-}
-
-async function bare(sink: Sink): Promise<{ jobsPerS: number; cpu: Cpu; received: number }> {
-  const prefix = `bench-bare-${randomBytes(3).toString('hex')}`;
-  const producer = producerConnection(REDIS_URL);
-  const queue = new Queue('bare', { connection: producer, prefix });
-  const start = sink.ids.length;
-  for (let i = 0; i < JOBS; i += 1000) {
-    await queue.addBulk(
-      Array.from({ length: Math.min(1000, JOBS - i) }, (_, k) => ({ name: 'mail', data: { n: i + k } })),
-    );
-  }
-  // Jobs are waiting; time from the worker's ready line to the last message accepted.
-  const worker = child(join(root, 'infra/bench/bare-worker.process.ts'), {
-    REDIS_URL,
-    SMTP_URL: sink.url,
-    QUEUE_PREFIX: prefix,
-    CONCURRENCY: String(CONCURRENCY),
-    SMTP_POOL_SIZE: String(SMTP_POOL_SIZE),
-  });
-  const t0 = await started(worker);
-  const cpu0 = cpuSnapshot(worker.pid, sink.pid);
-  await waitFor(
-    () => sink.ids.length - start >= JOBS,
-    300_000,
-    () => `bare: ${sink.ids.length - start} received`,
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = perJob(cpu0, cpuSnapshot(worker.pid, sink.pid), JOBS);
-  await stopChild(worker);
-  await queue.obliterate({ force: true });
-  await queue.close();
-  producer.disconnect();
-  return { jobsPerS: JOBS / seconds, cpu, received: sink.ids.length - start };
+  return { jobsPerS: b.jobsPerS, cpu: cpu!, received: b.received };
 }
 
 async function produce(
@@ -273,7 +165,7 @@ async function outboxPath(database: Database, dbUrl: string, sink: Sink) {
     RELAY_POLL_MS: '20',
     SMTP_POOL_SIZE: String(SMTP_POOL_SIZE),
   });
-  const t0 = await started(worker);
+  const t0 = await started(worker, true);
   const cpu0 = cpuSnapshot(worker.pid, sink.pid);
   const done = await waitFor(
     () => sink.ids.length - start >= JOBS,
@@ -318,19 +210,18 @@ async function outboxPath(database: Database, dbUrl: string, sink: Sink) {
 
 const dbName = `handoff_bench_${Date.now()}`;
 let database: Database | undefined;
-const sink = await startSinkProcess();
+const sink = await startSink();
 try {
   // The worker is a separate process sharing the database, so this needs a Postgres server.
-  await adminQuery(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(BASE_DB);
-  dbUrl.pathname = `/${dbName}`;
-  database = await openDatabase({ url: dbUrl.toString(), poolMax: 8 });
+  await admin(BASE_DB, `CREATE DATABASE ${dbName}`);
+  const dbUrl = withDatabase(BASE_DB, dbName);
+  database = await openDatabase({ url: dbUrl, poolMax: 8 });
   await migrate(database);
   console.log(
     `queue bench: ${JOBS} e-mail jobs, Postgres, Redis ${REDIS_URL}, worker concurrency ${CONCURRENCY}, SMTP pool ${SMTP_POOL_SIZE}\n`,
   );
-  const b = await bare(sink);
-  const o = await outboxPath(database, dbUrl.toString(), sink);
+  const b = await bareBaseline(sink);
+  const o = await outboxPath(database, dbUrl, sink);
   const ratio = b.jobsPerS / o.jobsPerS;
   const rows = [
     ['path', 'jobs/s', 'worker CPU/job', 'relay lag p50', 'relay lag p95', 'lost', 'doubled'],
@@ -393,5 +284,5 @@ try {
 } finally {
   await database?.close();
   await sink.stop();
-  await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  await admin(BASE_DB, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
 }

@@ -5,7 +5,6 @@
 // as many in the same run. (2) The reminder scan over `--open` open requests (a third of them due),
 // run twice at once: every due reminder queued exactly once; its duration against a plain count of
 // the due rows.
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createLinkSigner, createLinks } from '@handoff/core';
@@ -17,6 +16,7 @@ import {
   createTransactor,
   migrate,
   openDatabase,
+  rowsOf,
   type Database,
 } from '@handoff/db';
 import { createMailer, producerConnection } from '@handoff/queue';
@@ -24,6 +24,7 @@ import { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { admin, root, withDatabase } from './api-process.ts';
 import { generateDueEngagements } from './engagement-data.ts';
+import { bare, child, started, startSink, stopChild, waitFor, type Sink } from './worker-process.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const REQUESTS = Number(arg('requests') ?? 10_000);
@@ -34,66 +35,6 @@ const BASE_DB = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/
 const CONCURRENCY = 50;
 const SMTP_POOL = 20;
 const DAY = 86_400_000;
-
-const rowsOf = async <R>(db: Database['db'], q: ReturnType<typeof sql>) =>
-  ((await db.execute(q)) as unknown as { rows: R[] }).rows;
-
-function child(script: string, env: Record<string, string>): ChildProcess {
-  return fork(script, [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-}
-function started(proc: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      if (buffered.includes('worker started')) resolve(performance.now());
-    });
-    proc.once('exit', (code) => reject(new Error(`worker exited with ${code} before it started`)));
-  });
-}
-async function stop(proc: ChildProcess) {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  await exited;
-}
-async function waitFor(check: () => boolean, timeoutMs: number, progress: () => string) {
-  const deadline = Date.now() + timeoutMs;
-  let report = Date.now() + 5_000;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    if (Date.now() > report) {
-      process.stderr.write(`  … ${progress()}\n`);
-      report = Date.now() + 5_000;
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return true;
-}
-
-async function startSink() {
-  const proc = fork(join(root, 'infra/bench/sink.process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ids: string[] = [];
-  const port = await new Promise<number>((resolve) =>
-    proc.on('message', (m: { port?: number; ids?: string[] }) => {
-      if (m.port) resolve(m.port);
-      if (m.ids) ids.push(...m.ids);
-    }),
-  );
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    ids,
-    stop: () => new Promise((r) => (proc.once('exit', r), proc.send({ stop: true }))),
-  };
-}
-type Sink = Awaited<ReturnType<typeof startSink>>;
 
 /** One provider per 10 requests (a provider asks at most 10 contacts at once), inserted in bulk. */
 async function providers(db: Database['db'], count: number, tag: string): Promise<string[]> {
@@ -122,37 +63,6 @@ const contactRow = (providerId: string, n: number, at: Date) => ({
   expiresAt: new Date(at.getTime() + 14 * DAY),
   at,
 });
-
-async function bare(sink: Sink) {
-  const prefix = `bench-bare-${randomBytes(3).toString('hex')}`;
-  const producer = producerConnection(REDIS_URL);
-  const queue = new Queue('bare', { connection: producer, prefix });
-  const start = sink.ids.length;
-  for (let i = 0; i < REQUESTS; i += 1000) {
-    await queue.addBulk(
-      Array.from({ length: Math.min(1000, REQUESTS - i) }, (_, k) => ({ name: 'mail', data: { n: i + k } })),
-    );
-  }
-  const worker = child(join(root, 'infra/bench/bare-worker.process.ts'), {
-    REDIS_URL,
-    SMTP_URL: sink.url,
-    QUEUE_PREFIX: prefix,
-    CONCURRENCY: String(CONCURRENCY),
-    SMTP_POOL_SIZE: String(SMTP_POOL),
-  });
-  const t0 = await started(worker);
-  await waitFor(
-    () => sink.ids.length - start >= REQUESTS,
-    300_000,
-    () => `bare: ${sink.ids.length - start}`,
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  await stop(worker);
-  await queue.obliterate({ force: true });
-  await queue.close();
-  producer.disconnect();
-  return { seconds, jobsPerS: REQUESTS / seconds };
-}
 
 async function drain(database: Database, dbUrl: string, sink: Sink, secret: string) {
   const { db } = database;
@@ -200,7 +110,7 @@ async function drain(database: Database, dbUrl: string, sink: Sink, secret: stri
   );
   const seconds = (performance.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 1500)); // anything doubled would arrive now
-  await stop(worker);
+  await stopChild(worker);
   const cleanupConnection = producerConnection(REDIS_URL);
   const cleanup = new Queue('handoff', { connection: cleanupConnection, prefix });
   await cleanup.obliterate({ force: true }).catch(() => {});
@@ -326,7 +236,12 @@ try {
   console.log(
     `references bench: ${REQUESTS} requests, ${OPEN} open requests to scan; Postgres, Redis ${REDIS_URL}\n`,
   );
-  const b = await bare(sink);
+  const b = await bare(sink, {
+    jobs: REQUESTS,
+    redisUrl: REDIS_URL,
+    concurrency: CONCURRENCY,
+    smtpPool: SMTP_POOL,
+  });
   const d = await drain(database, dbUrl, sink, secret);
   const s = await scan(database, secret);
   const rows = [

@@ -34,3 +34,4 @@ export * from './dev-secret.ts';
 export * from './unavailable.ts';
 export type { EmbeddedDatabase, EmbeddedEvent } from './embedded/supervisor.ts';
 export * from './repositories/references.ts';
+export { rowsOf } from './repositories/sql-helpers.ts';
