@@ -142,7 +142,7 @@ async function missingWrites(db: Database['db'], acked: Acknowledged) {
 }
 
 /**
- * The jobs' side. With Redis, an outbox row ends `relayed` and BullMQ keeps the rest: a job ran when
+ * The jobs' side. With Redis, an outbox row ends `done` once a worker finished it: a job ran when
  * BullMQ has it completed, or (its record gone with a Redis that keeps nothing on disk) when the
  * e-mail it sends is in the mail log. `completed` collects the completed ids seen so far, since a
  * Redis restart forgets them. Waits for the outbox and the queue to drain first.

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createOutboxRepository } from '@handoff/db';
+import { users } from '@handoff/db/schema';
 import { uniqueEmail } from '@handoff/db/testing';
 import {
   createJobHandlers,
@@ -54,6 +55,7 @@ function startConsumer(
   prefix: string,
   sink: SmtpSink,
   policies?: Parameters<typeof createRelay>[0]['policies'],
+  resend?: { resendAfterMs: number; resendEveryMs: number },
 ) {
   const db = t.database.db;
   const producer: Redis = producerConnection(redisUrl);
@@ -62,7 +64,7 @@ function startConsumer(
   consumer.on('error', () => {});
   const queue: Queue = createQueue(producer, prefix);
   const mailer = createMailer(db, { smtpUrl: sink.url, from: 'Handoff <no-reply@handoff.test>' });
-  const relay: Relay = createRelay({ db, queue, pollMs: 50, ...(policies ? { policies } : {}) });
+  const relay: Relay = createRelay({ db, queue, pollMs: 50, ...(policies ? { policies } : {}), ...resend });
   const worker: Worker = createWorker({
     connection: consumer,
     handlers: createJobHandlers({
@@ -216,6 +218,73 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: Redis stops while the api k
         expect((await outbox.counts()).pending).toBe(0);
       } finally {
         await consumer.stop();
+        await t.close();
+        await sink.close();
+        await redis.destroy();
+      }
+    },
+  );
+});
+
+describe.runIf(REDIS_URL && hasRedisServer)('faults: Redis restarts empty while jobs wait in it', () => {
+  it(
+    'offers the lost jobs to BullMQ again and runs each once; finished ones are never offered again',
+    { timeout: 90_000 },
+    async () => {
+      const redis = await startPrivateRedis(); // keeps nothing on disk, like the machine's own
+      const sink = await startSmtpSink();
+      const prefix = `handoff-restart-${randomBytes(4).toString('hex')}`;
+      const t = await buildTestApp({
+        env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL },
+      });
+      const db = t.database.db;
+      const producer: Redis = producerConnection(redis.url);
+      producer.on('error', () => {});
+      const queue = createQueue(producer, prefix);
+      let consumer: ReturnType<typeof startConsumer> | undefined;
+      try {
+        // Three people ask for a password reset while no worker runs: relayed, waiting in Redis.
+        const emails = Array.from({ length: 3 }, () => uniqueEmail('restart'));
+        await db
+          .insert(users)
+          .values(emails.map((email) => ({ email, name: 'Rae Start', passwordHash: 'x' })));
+        for (const email of emails) {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/auth/password/forgot',
+            payload: { email },
+          });
+          expect(res.statusCode).toBeLessThan(300);
+        }
+        const relay = createRelay({ db, queue });
+        expect(await relay.relayOnce()).toBeGreaterThanOrEqual(3);
+        expect(await queue.getWaitingCount()).toBeGreaterThanOrEqual(3);
+
+        // Redis restarts and forgets them; the outbox still says "relayed".
+        await redis.stop();
+        await redis.start();
+        await waitUntil('Redis back', async () => (await queue.getWaitingCount().catch(() => -1)) === 0);
+        const outbox = createOutboxRepository(db);
+        expect((await outbox.counts()).relayed).toBeGreaterThanOrEqual(3);
+
+        consumer = startConsumer(t, redis.url, prefix, sink, undefined, {
+          resendAfterMs: 300,
+          resendEveryMs: 200,
+        });
+        await waitUntil(
+          'the three reset e-mails',
+          () => emails.every((e) => sink.received.some((m) => m.to === e)),
+          30_000,
+        );
+        await waitUntil('the rows marked done', async () => (await outbox.counts()).relayed === 0);
+        // Several more rounds of the resend: nothing is offered again, nothing is sent twice.
+        await new Promise((r) => setTimeout(r, 1_500));
+        for (const email of emails) expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
+        expect(await relay.resendLost(0)).toBe(0);
+      } finally {
+        await consumer?.stop();
+        await queue.close();
+        producer.disconnect();
         await t.close();
         await sink.close();
         await redis.destroy();

@@ -45,6 +45,11 @@ export function createWorker(options: WorkerOptions): Worker {
     },
   );
   worker.on('error', (err) => log.error({ err }, 'worker error'));
+  // Done in the outbox too, so the relay does not offer it again and the operator sees it finished.
+  worker.on('completed', (job) => {
+    const outboxId = outboxIdOf(job.id);
+    if (outboxId !== null) outbox.markDone(outboxId).catch((e) => log.error({ err: e }, 'mark done'));
+  });
   worker.on('failed', (job, err) => {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);

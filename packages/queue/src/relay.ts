@@ -16,6 +16,14 @@ export interface RelayOptions {
   policies?: Partial<Record<JobName, JobPolicy>>;
   /** How long one batch may wait for Redis before the round is abandoned (rows stay pending). */
   redisTimeoutMs?: number;
+  /**
+   * A relayed row the worker has not marked done after this long is added to Redis again (same job
+   * id: BullMQ ignores it while it still holds the job, waiting, delayed, running or completed), so
+   * jobs a restarted Redis forgot are not lost. Default 5 minutes.
+   */
+  resendAfterMs?: number;
+  /** How often to look for such rows. Default 1 minute. */
+  resendEveryMs?: number;
 }
 
 interface Row {
@@ -35,21 +43,17 @@ interface Row {
 export function createRelay(options: RelayOptions) {
   const { db, queue, pollMs = 100, batchSize = 1000, keepCompletedSeconds = 86_400, log } = options;
   const redisTimeoutMs = options.redisTimeoutMs ?? 3_000;
+  const resendAfterMs = options.resendAfterMs ?? 5 * 60_000;
+  const resendEveryMs = options.resendEveryMs ?? 60_000;
+  let lastResend = Date.now();
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let loop: Promise<void> | undefined;
   let failures = 0;
   let wakeUp: (() => void) | undefined;
 
-  /** One batch; returns how many rows moved. Throws if Redis refused them or did not answer. */
-  async function relayOnce(): Promise<number> {
-    const result = await db.execute(sql`
-      SELECT id, name, payload,
-        GREATEST(0, (EXTRACT(EPOCH FROM (run_at - now())) * 1000))::int AS delay_ms
-      FROM outbox WHERE status = 'pending'
-      ORDER BY id LIMIT ${batchSize}`);
-    const rows = (result as unknown as { rows: Row[] }).rows;
-    if (!rows.length) return 0;
+  /** Adds rows to BullMQ under their outbox job ids; throws if Redis refused them or did not answer. */
+  async function add(rows: Row[]): Promise<void> {
     const added = queue.addBulk(
       rows.map((row) => {
         const name = row.name as JobName;
@@ -84,12 +88,51 @@ export function createRelay(options: RelayOptions) {
       clearTimeout(timeout);
       added.catch(() => {}); // a late answer is harmless: the ids are re-added and ignored
     }
-    const ids = rows.map((r) => r.id);
+  }
+
+  const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
+  const idList = (rows: Row[]) =>
+    sql.join(
+      rows.map((r) => sql`${r.id}`),
+      sql`, `,
+    );
+
+  /** One batch; returns how many rows moved. Throws if Redis refused them or did not answer. */
+  async function relayOnce(): Promise<number> {
+    const rows = rowsOf(
+      await db.execute(sql`
+        SELECT id, name, payload,
+          GREATEST(0, (EXTRACT(EPOCH FROM (run_at - now())) * 1000))::int AS delay_ms
+        FROM outbox WHERE status = 'pending'
+        ORDER BY id LIMIT ${batchSize}`),
+    );
+    if (!rows.length) return 0;
+    await add(rows);
     await db.execute(sql`UPDATE outbox SET status = 'relayed', relayed_at = now()
-      WHERE status = 'pending' AND id IN (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )})`);
+      WHERE status = 'pending' AND id IN (${idList(rows)})`);
+    return rows.length;
+  }
+
+  /**
+   * Adds again the relayed rows no worker has finished after `resendAfterMs` (within the time BullMQ
+   * keeps completed jobs, so one that ran is still recognised): a Redis that restarted empty lost
+   * them. Returns how many rows were offered again; most are ignored by BullMQ as still held.
+   */
+  async function resendLost(olderThanMs = resendAfterMs): Promise<number> {
+    const rows = rowsOf(
+      await db.execute(sql`
+        SELECT id, name, payload,
+          GREATEST(0, (EXTRACT(EPOCH FROM (run_at - now())) * 1000))::int AS delay_ms
+        FROM outbox
+        WHERE status = 'relayed'
+          AND relayed_at <= now() - make_interval(secs => ${olderThanMs / 1000})
+          AND relayed_at > now() - make_interval(secs => ${keepCompletedSeconds})
+        ORDER BY id LIMIT ${batchSize}`),
+    );
+    if (!rows.length) return 0;
+    await add(rows);
+    await db.execute(sql`UPDATE outbox SET relayed_at = now()
+      WHERE status = 'relayed' AND id IN (${idList(rows)})`);
     return rows.length;
   }
 
@@ -98,6 +141,10 @@ export function createRelay(options: RelayOptions) {
       let moved = 0;
       try {
         moved = await relayOnce();
+        if (Date.now() - lastResend >= resendEveryMs) {
+          lastResend = Date.now();
+          await resendLost();
+        }
         failures = 0;
       } catch (error) {
         failures += 1;
@@ -117,6 +164,7 @@ export function createRelay(options: RelayOptions) {
 
   return {
     relayOnce,
+    resendLost,
     start() {
       if (!stopped) return;
       stopped = false;

@@ -87,6 +87,13 @@ export function createOutboxRepository(db: Db) {
         .returning({ id: outbox.id });
       return rows.length > 0;
     },
+    /** A job BullMQ ran to the end: the relay stops offering it again (see `resendLost`). */
+    async markDone(id: number): Promise<void> {
+      await db
+        .update(outbox)
+        .set({ status: 'done', finishedAt: sql`now()`, lastError: null })
+        .where(and(eq(outbox.id, id), inArray(outbox.status, ['pending', 'relayed'])));
+    },
     async markFailed(id: number, error: string, attempts: number): Promise<void> {
       await db
         .update(outbox)

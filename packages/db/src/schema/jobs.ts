@@ -17,7 +17,9 @@ import { users } from './auth.ts';
 /**
  * Jobs are written here in the same transaction as the change that causes them, then relayed to
  * BullMQ (REDIS_URL set) or run in-process. A crash or a Redis outage therefore loses nothing.
- * status: pending → relayed (handed to BullMQ) | running → done | pending (retry) | failed.
+ * status: pending → relayed (handed to BullMQ) → done (the worker finished it) | failed; in-process:
+ * pending → running → done | pending (retry) | failed. A relayed row not done after a while is
+ * offered to BullMQ again (a Redis that restarted empty forgot it).
  */
 export const outbox = pgTable(
   'outbox',
