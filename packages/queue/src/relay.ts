@@ -149,7 +149,13 @@ export function createRelay(options: RelayOptions) {
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 50 === 0) {
-          log?.warn({ err: error, failures }, 'outbox relay: Redis refused the batch; rows stay pending');
+          // Either side can be the one down: reading the outbox (Postgres) or adding the jobs (Redis).
+          const which =
+            error instanceof Error && /Redis/i.test(error.message) ? 'Redis' : 'Redis or Postgres';
+          log?.warn(
+            { err: error, failures },
+            `outbox relay: the batch did not go through (${which}); rows stay pending and are retried`,
+          );
         }
       }
       if (moved < batchSize) {
