@@ -160,6 +160,7 @@ export function createServices({ config, database, clock, hasher, log, ...deps }
       refreshTokenTtlMs: config.refreshTokenTtlMs,
       transaction,
       notifications,
+      signer,
     }),
     account: createAccountService({ transaction, users, hasher, signer, clock, notifications }),
     accountSettings: createAccountSettingsService({

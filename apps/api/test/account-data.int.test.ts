@@ -313,15 +313,9 @@ describe('delete the account', () => {
     expect(kept).toEqual({});
 
     // The address is free: a new account can use it.
-    const again = await req(
-      'POST',
-      '/auth/signup',
-      {},
-      { name: 'Orla Again', email, password: PASSWORD, role: 'owner' },
-    );
-    expect(again.statusCode).toBe(201);
-    expect(again.json().user.id).not.toBe(m.owner.id);
-    const fresh = await exportOf(bearer(again.json().accessToken));
+    const { session: again } = await signUp(t.app, { name: 'Orla Again', email });
+    expect(again.user.id).not.toBe(m.owner.id);
+    const fresh = await exportOf(bearer(again.accessToken));
     expect(fresh.json().jobPosts).toEqual([]);
   });
 

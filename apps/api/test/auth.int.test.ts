@@ -1,7 +1,15 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { uniqueEmail } from '@handoff/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, manualClock, PASSWORD, signUp, TEST_JWT_SECRET, type TestApp } from './helpers.ts';
+import {
+  buildTestApp,
+  drainJobs,
+  manualClock,
+  PASSWORD,
+  signUp,
+  TEST_JWT_SECRET,
+  type TestApp,
+} from './helpers.ts';
 
 let t: TestApp;
 const clock = manualClock();
@@ -13,26 +21,168 @@ afterAll(() => t.close());
 const post = (url: string, payload: unknown) =>
   t.app.inject({ method: 'POST', url, payload: payload as object });
 
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The mail the dev mailbox holds for this address with this subject, newest first, after the outbox ran. */
+async function mailTo(email: string, subject: RegExp): Promise<{ text: string; subject: string }[]> {
+  await drainJobs(t.app);
+  const list = (await t.app.inject({ url: `/dev/mailbox?to=${encodeURIComponent(email)}` })).json().messages;
+  return Promise.all(
+    list
+      .filter((m: { subject: string }) => subject.test(m.subject))
+      .map(async (m: { id: string }) => (await t.app.inject({ url: `/dev/mailbox/${m.id}` })).json()),
+  );
+}
+
+/** The token of the newest "finish signing up" link mailed to this address, read from the e-mail. */
+async function finishLink(email: string): Promise<string> {
+  const [mail] = await mailTo(email, /Finish signing up/);
+  const token = /\/signup\/confirm\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no sign-up link mailed to ${email}`);
+  return token;
+}
+
+const person = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Grace Hopper',
+  email: uniqueEmail('signup'),
+  password: PASSWORD,
+  role: 'owner',
+  ...overrides,
+});
+
 describe('sign-up', () => {
-  it('creates an account with both roles and returns a session without secrets', async () => {
+  it('answers a new address and a taken one with the same 202 and the same words', async () => {
+    const { body: existing } = await signUp(t.app);
+    const fresh = uniqueEmail('fresh');
+    const forNew = await post('/auth/signup', person({ email: fresh }));
+    const forTaken = await post('/auth/signup', person({ email: existing.email.toUpperCase() }));
+    expect(forNew.statusCode).toBe(202);
+    expect(forTaken.statusCode).toBe(202);
+    expect(forNew.json()).toEqual({
+      message: `We sent a link to ${fresh}. Open it within 24 hours to finish signing up.`,
+      email: fresh,
+    });
+    // Same body but for the address it names (given back as stored: trimmed, lower-cased).
+    expect(forTaken.json()).toEqual({
+      message: forNew.json().message.replace(fresh, existing.email),
+      email: existing.email,
+    });
+    expect(Object.keys(forTaken.headers).sort()).toEqual(Object.keys(forNew.headers).sort());
+  });
+
+  it('tells a taken address’s owner by e-mail, and leaves the account as it was', async () => {
+    const { body: existing, session } = await signUp(t.app, { name: 'Owner Original' });
+    const res = await post(
+      '/auth/signup',
+      person({ email: existing.email, password: 'an-intruders-password' }),
+    );
+    expect(res.statusCode).toBe(202);
+
+    const [told] = await mailTo(existing.email, /already have a Handoff account/);
+    expect(told?.text).toContain('Someone (maybe you) tried to sign up');
+    expect(told?.text).toMatch(/\/login/);
+    expect(told?.text).toMatch(/\/forgot-password/);
+    expect(await mailTo(existing.email, /Finish signing up/)).toHaveLength(0);
+
+    // The old password still works, the one given at sign-up does not, and nothing else changed.
+    expect((await post('/auth/login', { email: existing.email, password: PASSWORD })).statusCode).toBe(200);
+    const intruder = await post('/auth/login', { email: existing.email, password: 'an-intruders-password' });
+    expect(intruder.statusCode).toBe(401);
+    const me = await t.app.inject({ url: '/auth/me', headers: bearer(session.accessToken) });
+    expect(me.json().user).toMatchObject({ name: 'Owner Original', roles: ['owner'] });
+  });
+
+  it('creates nothing until the link is followed: a pending sign-up logs in like a wrong password', async () => {
+    const body = person();
+    expect((await post('/auth/signup', body)).statusCode).toBe(202);
+    const pending = await post('/auth/login', { email: body.email, password: PASSWORD });
+    const wrong = await post('/auth/login', { email: body.email, password: 'not-the-password' });
+    expect(pending.statusCode).toBe(401);
+    expect(pending.json()).toEqual(wrong.json());
+    expect(pending.json().message).toBe('E-mail or password is wrong');
+  });
+
+  it('finishes with the e-mailed link: a verified account with both roles, signed in, and welcomed', async () => {
     const email = uniqueEmail('Both');
-    const res = await post('/auth/signup', {
+    const started = await post('/auth/signup', {
       name: ' Ada Lovelace ',
       email: `  ${email.toUpperCase()} `,
       password: PASSWORD,
       role: 'both',
     });
+    expect(started.statusCode).toBe(202);
+    expect(started.body).not.toMatch(/password|argon2|token/i);
+
+    const [mail] = await mailTo(email.toLowerCase(), /Finish signing up/);
+    expect(mail?.text).toContain('expires in 24 hours');
+    const res = await post('/auth/signup/confirm', { token: await finishLink(email.toLowerCase()) });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.user).toMatchObject({
       name: 'Ada Lovelace',
       email: email.toLowerCase(),
       roles: ['owner', 'provider'],
-      emailVerified: false,
+      emailVerified: true,
     });
     expect(body.accessToken).toMatch(/^ey/);
     expect(body.refreshToken.length).toBeGreaterThan(30);
     expect(res.body).not.toMatch(/password|argon2/i);
+
+    const me = await t.app.inject({ url: '/auth/me', headers: bearer(body.accessToken) });
+    expect(me.json().user.emailVerified).toBe(true);
+    const notices = await t.app.inject({ url: '/notifications', headers: bearer(body.accessToken) });
+    expect(JSON.stringify(notices.json())).toContain('Welcome to Handoff');
+    // The link proved the address: no second "confirm your e-mail" message follows.
+    expect(await mailTo(email.toLowerCase(), /Confirm your e-mail/)).toHaveLength(0);
+    expect((await post('/auth/login', { email, password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('answers a used link 410 (log in), an expired one 410 (sign up again), a tampered one 404', async () => {
+    const used = person();
+    await post('/auth/signup', used);
+    const token = await finishLink(used.email);
+    expect((await post('/auth/signup/confirm', { token })).statusCode).toBe(201);
+    const again = await post('/auth/signup/confirm', { token });
+    expect(again.statusCode).toBe(410);
+    expect(again.json().message).toBe('This link was already used — log in');
+
+    const [id, signature] = token.split('.') as [string, string];
+    const flipped = `${id}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    const tampered = await post('/auth/signup/confirm', { token: flipped });
+    expect(tampered.statusCode).toBe(404);
+    expect(tampered.json().message).toMatch(/sign up again/);
+    const unknown = await post('/auth/signup/confirm', { token: `${randomUUID()}.${signature}` });
+    expect(unknown.statusCode).toBe(404);
+    const short = await post('/auth/signup/confirm', { token: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().fields.token).toMatch(/incomplete/);
+
+    const late = person();
+    await post('/auth/signup', late);
+    const lateToken = await finishLink(late.email);
+    clock.advance(24 * 60 * 60_000 + 1_000);
+    const expired = await post('/auth/signup/confirm', { token: lateToken });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json().message).toBe('This link has expired — sign up again');
+    expect((await post('/auth/login', { email: late.email, password: PASSWORD })).statusCode).toBe(401);
+  });
+
+  it('lets the first of two links for one address create the account; the other answers 409 (log in)', async () => {
+    const email = uniqueEmail('twice');
+    await post('/auth/signup', person({ email, name: 'First Try' }));
+    const first = await finishLink(email);
+    await post('/auth/signup', person({ email, name: 'Second Try', password: 'another-horse-battery' }));
+    const second = await finishLink(email);
+    expect(second).not.toBe(first);
+
+    const won = await post('/auth/signup/confirm', { token: second });
+    expect(won.statusCode).toBe(201);
+    expect(won.json().user.name).toBe('Second Try');
+    const lost = await post('/auth/signup/confirm', { token: first });
+    expect(lost.statusCode).toBe(409);
+    expect(lost.json().message).toMatch(/already exists — log in/);
+    expect((await post('/auth/login', { email, password: 'another-horse-battery' })).statusCode).toBe(200);
+    expect((await post('/auth/login', { email, password: PASSWORD })).statusCode).toBe(401);
   });
 
   it.each([
@@ -53,20 +203,6 @@ describe('sign-up', () => {
     const body = res.json();
     expect(body.fields[field]).toMatch(message);
     expect(body.message).toMatch(message);
-  });
-
-  it('rejects a duplicate e-mail, whatever its case, with 409', async () => {
-    const { body } = await signUp(t.app);
-    const res = await post('/auth/signup', {
-      ...body,
-      email: body.email.toUpperCase(),
-      name: 'Someone else',
-    });
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({
-      message: expect.stringMatching(/already exists/),
-      fields: { email: expect.any(String) },
-    });
   });
 
   it('answers malformed JSON with 400, not 500', async () => {

@@ -49,6 +49,7 @@ function jsonBodies(w: World): Record<string, unknown> {
       password: PASSWORD,
       role: 'owner',
     },
+    'POST /auth/signup/confirm': { token: linkToken },
     'POST /auth/login': { email: 'nobody@persona.example', password: PASSWORD },
     'POST /auth/refresh': { refreshToken: linkToken },
     'POST /auth/logout': { refreshToken: linkToken },

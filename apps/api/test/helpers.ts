@@ -1,5 +1,7 @@
-import type { Clock } from '@handoff/core';
+import { createLinkSigner, type Clock } from '@handoff/core';
+import { formatToken } from '@handoff/core/account';
 import type { Database } from '@handoff/db';
+import { sql } from 'drizzle-orm';
 import { openTestDatabase, uniqueEmail } from '@handoff/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -12,6 +14,9 @@ export interface TestApp {
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+/** Each test app's database and link secret, so helpers given only the app can read its outbox. */
+const behind = new WeakMap<FastifyInstance, { database: Database; secret: string }>();
 
 /** The real app on the project's test database (real Postgres or PGlite), with overridable env. */
 export async function buildTestApp(
@@ -42,6 +47,7 @@ export async function buildTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
   });
   if (options.honourRetryAfter ?? true) honourRetryAfter(app);
+  behind.set(app, { database, secret: config.jwtSecret });
   return {
     app,
     database,
@@ -86,14 +92,42 @@ export function manualClock(start = new Date()): Clock & { advance(ms: number): 
 
 export const PASSWORD = 'correct-horse-battery';
 
+export type SignUpSession = {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string; emailVerified: boolean };
+};
+
+/**
+ * The link the newest "finish signing up" e-mail to `email` carries, rebuilt from its job in the
+ * outbox (the id it names, signed as the mail handler signs it). Works whether or not the job has
+ * run, and in both queue modes, so a test that signs up needs no worker. Tests of the e-mail
+ * itself read it from the dev mailbox instead (auth.int).
+ */
+export async function signUpToken(app: FastifyInstance, email: string): Promise<string> {
+  const known = behind.get(app);
+  if (!known) throw new Error('signUpToken needs an app made by buildTestApp');
+  const result = await known.database.db.execute(sql`
+    SELECT o.payload->>'signUpId' AS id FROM outbox o
+    JOIN sign_ups s ON s.id::text = o.payload->>'signUpId'
+    WHERE o.name = 'email.finish-sign-up' AND s.email = ${email.trim().toLowerCase()}
+    ORDER BY s.created_at DESC LIMIT 1`);
+  const id = (result as unknown as { rows: { id: string }[] }).rows[0]?.id;
+  if (!id) throw new Error(`no finish-sign-up e-mail queued for ${email}`);
+  return formatToken(createLinkSigner(known.secret), 'sign_up', id);
+}
+
+/** Signs up and follows the e-mailed link, as a person does: a new, verified, signed-in account. */
 export async function signUp(app: FastifyInstance, overrides: Record<string, unknown> = {}) {
   const body = { name: 'Test Person', email: uniqueEmail(), password: PASSWORD, role: 'owner', ...overrides };
   const res = await app.inject({ method: 'POST', url: '/auth/signup', payload: body });
-  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
-  return {
-    body,
-    session: res.json() as { accessToken: string; refreshToken: string; user: { id: string; email: string } },
-  };
+  if (res.statusCode !== 202) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  const token = await signUpToken(app, String(body.email));
+  const confirmed = await app.inject({ method: 'POST', url: '/auth/signup/confirm', payload: { token } });
+  if (confirmed.statusCode !== 201) {
+    throw new Error(`finishing the sign-up failed: ${confirmed.statusCode} ${confirmed.body}`);
+  }
+  return { body, session: confirmed.json() as SignUpSession };
 }
 
 /** Runs every due job in-process (the embedded mode), as the runner would between requests. */

@@ -26,7 +26,7 @@ import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aProvider } from './bid-factory.ts';
-import { buildTestApp, PASSWORD, type TestApp } from './helpers.ts';
+import { buildTestApp, PASSWORD, signUp as signUpAndConfirm, type TestApp } from './helpers.ts';
 import { contact as contactFor, contactIds } from './reference-factory.ts';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -95,8 +95,8 @@ function startConsumer(
 }
 
 async function adminToken(t: TestApp) {
-  const email = uniqueEmail('operator');
-  await signUp(t, email);
+  const { body } = await signUpAndConfirm(t.app);
+  const email = body.email;
   await t.database.db.execute(sql`UPDATE users SET roles = '{admin}' WHERE email = ${email}`);
   const res = await t.app.inject({
     method: 'POST',
@@ -122,7 +122,7 @@ describe.runIf(REDIS_URL)('BullMQ: outbox → relay → worker → SMTP', () => 
     sink = await startSmtpSink();
     t = await buildTestApp({ env: { REDIS_URL: REDIS_URL!, QUEUE_PREFIX: prefix, PUBLIC_APP_URL: APP_URL } });
     consumer = startConsumer(t, REDIS_URL!, prefix, sink, {
-      'email.verify-account': { attempts: 3, backoffMs: 100 },
+      'email.finish-sign-up': { attempts: 3, backoffMs: 100 },
     });
   });
   afterAll(async () => {
@@ -134,21 +134,21 @@ describe.runIf(REDIS_URL)('BullMQ: outbox → relay → worker → SMTP', () => 
     sink.refuseWith = null;
   });
 
-  it('delivers the verification e-mail of a sign-up, and its link verifies the account', async () => {
+  it('delivers the e-mail that finishes a sign-up, and its link creates a verified account', async () => {
     const email = uniqueEmail('bull');
-    expect((await signUp(t, email)).statusCode).toBe(201);
-    await waitUntil('the verification e-mail', () => sink.received.some((m) => m.to === email));
+    expect((await signUp(t, email)).statusCode).toBe(202);
+    await waitUntil('the sign-up e-mail', () => sink.received.some((m) => m.to === email));
     const mail = sink.received.find((m) => m.to === email)!;
     const raw = decodeQp(mail.raw);
-    expect(raw).toMatch(/Subject: Confirm your e-mail for Handoff/);
+    expect(raw).toMatch(/Subject: Finish signing up for Handoff/);
     expect(raw).toContain('Welcome to Handoff, Queue Tester');
     expect(raw).toMatch(/Content-Type: text\/plain/);
     expect(raw).toMatch(/Content-Type: text\/html/);
-    const token = /verify-email\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]+)/.exec(raw)?.[1];
+    const token = /signup\/confirm\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]+)/.exec(raw)?.[1];
     expect(token).toBeTruthy();
-    const verified = await t.app.inject({ method: 'POST', url: '/auth/verify-email', payload: { token } });
-    expect(verified.statusCode).toBe(200);
-    expect(verified.json().user.emailVerified).toBe(true);
+    const created = await t.app.inject({ method: 'POST', url: '/auth/signup/confirm', payload: { token } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().user.emailVerified).toBe(true);
     // Exactly one message for this address, even after the outbox row is relayed and done.
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.received.filter((m) => m.to === email)).toHaveLength(1);
@@ -159,10 +159,10 @@ describe.runIf(REDIS_URL)('BullMQ: outbox → relay → worker → SMTP', () => 
     const email = uniqueEmail('refused');
     const before = sink.refused;
     const started = Date.now();
-    expect((await signUp(t, email)).statusCode).toBe(201);
+    expect((await signUp(t, email)).statusCode).toBe(202);
     const outbox = createOutboxRepository(t.database.db);
     await waitUntil('the job to be marked failed', async () =>
-      (await outbox.list({ status: 'failed', limit: 10 })).some((r) => r.name === 'email.verify-account'),
+      (await outbox.list({ status: 'failed', limit: 10 })).some((r) => r.name === 'email.finish-sign-up'),
     );
     expect(sink.refused - before).toBe(3);
     // 100 ms then 200 ms of backoff between the three tries.
@@ -201,7 +201,7 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: Redis stops while the api k
       try {
         await redis.stop();
         const emails = Array.from({ length: 5 }, () => uniqueEmail('outage'));
-        for (const email of emails) expect((await signUp(t, email)).statusCode).toBe(201);
+        for (const email of emails) expect((await signUp(t, email)).statusCode).toBe(202);
         const outbox = createOutboxRepository(t.database.db);
         await new Promise((r) => setTimeout(r, 500));
         expect((await outbox.counts()).pending).toBeGreaterThanOrEqual(5);
@@ -364,7 +364,7 @@ describe.runIf(REDIS_URL && hasRedisServer)('faults: a worker process killed in 
   it('retries the job in another worker and sends the e-mail exactly once', { timeout: 90_000 }, async () => {
     await killMidSend(async (t) => {
       const email = uniqueEmail('killed');
-      expect((await signUp(t, email)).statusCode).toBe(201);
+      expect((await signUp(t, email)).statusCode).toBe(202);
       return email;
     });
   });

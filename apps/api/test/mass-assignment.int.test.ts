@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOwner, aProvider, bidBody, insertJobPost } from './bid-factory.ts';
 import { massAssignment } from './fuzz/schema-arbitrary.ts';
-import { buildTestApp, PASSWORD, type TestApp } from './helpers.ts';
+import { buildTestApp, PASSWORD, signUpToken, type TestApp } from './helpers.ts';
 import { completeJob } from './job-post-factory.ts';
 import { completeProfile, signUpProvider } from './provider-factory.ts';
 
@@ -29,7 +29,16 @@ describe('mass-assigned fields never take effect', () => {
     const email = uniqueEmail('mass');
     const payload = { ...smuggled, name: 'Mass Person', email, password: PASSWORD, role: 'owner' };
     const res = await t.app.inject({ method: 'POST', url: '/auth/signup', payload });
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.statusCode, res.body).toBe(202);
+    // Nor in the link that finishes it.
+    const token = await signUpToken(t.app, email);
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/auth/signup/confirm',
+      payload: { ...smuggled, token },
+    });
+    expect(done.statusCode, done.body).toBe(201);
+    expect(done.json().user.roles).toEqual(['owner']);
     const [row] = await db().select({ roles: users.roles }).from(users).where(eq(users.email, email));
     expect(row!.roles).toEqual(['owner']);
     const admin = await t.app.inject({

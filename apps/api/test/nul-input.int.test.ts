@@ -1,4 +1,4 @@
-import { users } from '@handoff/db/schema';
+import { signUps, users } from '@handoff/db/schema';
 import { uniqueEmail } from '@handoff/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,11 @@ describe('a NUL character anywhere in a request', () => {
     expect(res.json().fields).toHaveProperty('name');
     const [row] = await t.database.db.select({ n: count() }).from(users).where(eq(users.email, email));
     expect(row!.n).toBe(0);
+    const [pending] = await t.database.db
+      .select({ n: count() })
+      .from(signUps)
+      .where(eq(signUps.email, email));
+    expect(pending!.n).toBe(0);
   });
 
   it('in any other field, however deep: 400 naming its path, and nothing is written', async () => {

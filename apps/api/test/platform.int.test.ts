@@ -44,7 +44,13 @@ describe('platform', () => {
     const doc = (await t.app.inject({ url: '/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/auth/signup', '/auth/login', '/auth/refresh', '/auth/me']),
+      expect.arrayContaining([
+        '/auth/signup',
+        '/auth/signup/confirm',
+        '/auth/login',
+        '/auth/refresh',
+        '/auth/me',
+      ]),
     );
     expect(
       doc.paths['/auth/signup'].post.requestBody.content['application/json'].schema.properties,

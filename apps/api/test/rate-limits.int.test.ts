@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { uniqueEmail } from '@handoff/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,11 +39,12 @@ describe('rate limits on the routes that guess or send', () => {
     const count = async () =>
       Number(
         (
-          (await t.database.db.execute(sql`SELECT count(*)::int AS n FROM users`)) as unknown as {
+          (await t.database.db.execute(sql`SELECT count(*)::int AS n FROM sign_ups`)) as unknown as {
             rows: { n: number }[];
           }
         ).rows[0]!.n,
       );
+    // Pending sign-ups: the account itself waits for the e-mailed link.
     const before = await count();
     const signUp = () =>
       t.app.inject({
@@ -58,9 +59,23 @@ describe('rate limits on the routes that guess or send', () => {
       });
     const answers = [];
     for (let i = 0; i < LIMIT + 2; i += 1) answers.push((await signUp()).statusCode);
-    expect(answers.filter((s) => s === 201)).toHaveLength(LIMIT);
+    expect(answers.filter((s) => s === 202)).toHaveLength(LIMIT);
     expect(answers.slice(LIMIT)).toEqual([429, 429]);
     expect(await count()).toBe(before + LIMIT);
+  });
+
+  it('limits following sign-up links (a guesser of links is slowed like a guesser of passwords)', async () => {
+    const answers = [];
+    for (let i = 0; i < LIMIT + 1; i += 1) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/auth/signup/confirm',
+        payload: { token: `${randomUUID()}.bm90LWEtcmVhbC1zaWduYXR1cmU` },
+      });
+      answers.push(res.statusCode);
+    }
+    expect(answers.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(404));
+    expect(answers.at(-1)).toBe(429);
   });
 
   it('limits password-reset requests', async () => {

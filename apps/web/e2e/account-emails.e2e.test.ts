@@ -12,7 +12,7 @@ const newPassword = 'a-brand-new-long-password';
 describe.skipIf(!chromiumPath)('account e-mails in Chromium', () => {
   const freshPage = browserPages(chromiumPath);
 
-  it('confirms the e-mail address with the link from the dev mailbox', async () => {
+  it('finishes signing up with the link from the dev mailbox, which proves the address', async () => {
     const page = await freshPage();
     await page.goto(`${base}/signup`);
     await page.fill('input[name="name"]', 'Mae Jemison');
@@ -20,23 +20,17 @@ describe.skipIf(!chromiumPath)('account e-mails in Chromium', () => {
     await page.fill('input[name="password"]', firstPassword);
     await page.check('input[name="role"][value="owner"]', { force: true });
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${base}/dashboard`);
-    await page.getByText('Confirm your e-mail address').waitFor();
-    await shots(page, '10-dashboard-unverified');
+    await page.getByRole('heading', { name: 'Check your e‑mail' }).waitFor();
+    await shots(page, '10-signup-check-email');
 
-    await page.getByRole('button', { name: 'Resend the link' }).click();
-    await page.waitForURL(`${base}/dashboard?resent=1`);
-    await page.getByText(`We sent a new link to ${email}`).waitFor();
-
-    // Two links are out (sign-up and resend): the newest comes first.
-    const mail = await waitForMail(page, base, email, 'Confirm your e-mail for Handoff', 2);
+    const mail = await waitForMail(page, base, email, 'Finish signing up for Handoff');
     expect(await page.getByRole('link', { name: 'Dev mailbox' }).isVisible()).toBe(true);
     await shots(page, '11-mailbox-list');
     await mail.click();
     await page.waitForURL(/\/dev\/mailbox\/[0-9a-f-]{36}$/);
-    const confirm = mailLink(page, 'Confirm my e-mail');
+    const confirm = mailLink(page, 'Finish signing up');
     const link = await confirm.getAttribute('href');
-    expect(link).toMatch(new RegExp(`^${base}/verify-email\\?token=`));
+    expect(link).toMatch(new RegExp(`^${base}/signup/confirm\\?token=`));
     await shots(page, '12-mail');
     await page.getByRole('link', { name: 'Plain text' }).click();
     await page.waitForURL(/\?view=text$/);
@@ -46,25 +40,25 @@ describe.skipIf(!chromiumPath)('account e-mails in Chromium', () => {
     await page.goBack();
     await confirm.click();
     await page.waitForURL(link!);
-    await shots(page, '13-verify-email');
-    await page.getByRole('button', { name: 'Confirm my e-mail' }).click();
-    await page.waitForURL(`${base}/dashboard?verified=1`);
-    await page.getByText('Your e-mail address is confirmed.').waitFor();
+    await shots(page, '13-signup-confirm');
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
+    await page.waitForURL(`${base}/dashboard`);
     expect(await page.getByRole('region', { name: 'Your account' }).textContent()).toContain('Verified');
+    expect(await page.getByText('Confirm your e-mail address').count()).toBe(0);
     await shot(page, '14-dashboard-verified');
 
-    // The link works once; the page says so, with or without JavaScript.
+    // The link works once; the page says so, and what to do, with or without JavaScript.
     await page.goto(link!);
-    await page.getByRole('button', { name: 'Confirm my e-mail' }).click();
-    await page.getByText('invalid, expired or already used').waitFor();
-    await shots(page, '15-verify-used');
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
+    await page.getByText('This link was already used — log in').waitFor();
+    await shots(page, '15-signup-link-used');
     const plain = await freshPage({ javaScriptEnabled: false });
     await plain.goto(link!);
-    await plain.getByRole('button', { name: 'Confirm my e-mail' }).click();
-    await plain.getByText('invalid, expired or already used').waitFor();
-    expect(await plain.locator('main').getByRole('link', { name: 'Log in' }).getAttribute('href')).toBe(
-      '/login?next=/dashboard',
-    );
+    await plain.getByRole('button', { name: 'Finish signing up' }).click();
+    await plain.getByText('This link was already used — log in').waitFor();
+    expect(
+      await plain.locator('main').getByRole('link', { name: 'Log in' }).first().getAttribute('href'),
+    ).toBe('/login');
 
     // Only the welcome note is waiting; clear it so the next journey starts from zero.
     expect(await bellLabel(page)).toBe('Notifications, 1 unread');

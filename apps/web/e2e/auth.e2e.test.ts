@@ -1,6 +1,16 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { call, signUpLinkToken } from './api-fixtures.ts';
 import { launch, shot } from './browser.ts';
+import { mailLink, waitForMail } from './journey.ts';
+
+/** The page at 1280 and at 360 px wide: `name.png` and `name-360.png`. */
+async function bothWidths(page: Page, name: string): Promise<void> {
+  await shot(page, name);
+  await page.setViewportSize({ width: 360, height: 760 });
+  await shot(page, `${name}-360`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
@@ -33,8 +43,35 @@ describe.skipIf(!chromiumPath)('account journey in Chromium', () => {
 
     await page.fill('input[name="password"]', password);
     await page.getByRole('button', { name: 'Create account' }).click();
+    // Nothing exists yet: the page names the address and says what to do if no mail comes.
+    await page.getByRole('heading', { name: 'Check your e‑mail' }).waitFor();
+    const checkEmail = await page.textContent('main');
+    expect(checkEmail).toContain(`We sent a link to ${email}. Open it within 24 hours`);
+    expect(checkEmail).toMatch(/spam/);
+    expect(await page.getByRole('link', { name: 'Open the dev mailbox' }).isVisible()).toBe(true);
+    await bothWidths(page, '02b-signup-check-email');
+
+    // The e-mail, opened in the dev mailbox as from a mail client; its link shows a button only.
+    const mail = await waitForMail(page, base, email, 'Finish signing up for Handoff');
+    await mail.click();
+    await page.waitForURL(/\/dev\/mailbox\/[0-9a-f-]{36}$/);
+    const link = await mailLink(page, 'Finish signing up').getAttribute('href');
+    expect(link).toMatch(new RegExp(`^${base}/signup/confirm\\?token=`));
+    await mailLink(page, 'Finish signing up').click();
+    await page.waitForURL(link!);
+    await bothWidths(page, '02c-signup-confirm');
+    // Opening it again (a mail scanner's prefetch, say) did not use it: the button still works.
+    await page.reload();
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
     await page.waitForURL(`${base}/dashboard`);
     await expect(page.locator('h1').textContent()).resolves.toContain('Grace');
+    expect(await page.getByText('Confirm your e-mail address').count()).toBe(0);
+    // The link a second time says it was used and offers the way in.
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
+    await page.getByText('This link was already used — log in').waitFor();
+    await bothWidths(page, '02d-signup-link-used');
+    await page.goto(`${base}/dashboard`);
     const body = await page.textContent('body');
     expect(body).toMatch(/owner|hand off/i);
     expect(body).toMatch(/provider|profile/i);
@@ -96,8 +133,33 @@ describe.skipIf(!chromiumPath)('account journey in Chromium', () => {
     await page.fill('input[name="password"]', password);
     await page.check('input[name="role"][value="owner"]', { force: true });
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your e‑mail' }).waitFor();
+    const token = await signUpLinkToken(`nojs.${email}`);
+    await page.goto(`${base}/signup/confirm?token=${encodeURIComponent(token)}`);
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
     await page.waitForURL(`${base}/dashboard`);
     await expect(page.locator('h1').textContent()).resolves.toContain('No Script');
+
+    // The same link again: it says what happened and what to do.
+    await page.goto(`${base}/signup/confirm?token=${encodeURIComponent(token)}`);
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
+    await page.getByText('This link was already used — log in').waitFor();
+    expect(await page.locator('main').getByRole('link', { name: 'Log in' }).count()).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it('answers a sign-up with a taken address with the same page, and tells the owner by e-mail', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base}/signup`);
+    await page.fill('input[name="name"]', 'Not Grace');
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', 'someone-elses-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your e‑mail' }).waitFor();
+    expect(await page.textContent('main')).toContain(`We sent a link to ${email}. Open it within 24 hours`);
+    await waitForMail(page, base, email, 'You already have a Handoff account');
+    // Grace's password still works.
+    await call('/auth/login', { method: 'POST', body: { email, password } });
+    await page.close();
   });
 });

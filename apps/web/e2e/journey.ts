@@ -41,12 +41,31 @@ export async function logIn(page: Page, base: string, email: string, password: s
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-/** Fills in the sign-up form the page shows (a role or ?next may be in its URL) and submits it. */
+/**
+ * Signs up as a person does: fills in the sign-up form the page shows (a role or ?next may be in its
+ * URL), submits it, opens the "Finish signing up" e-mail in the dev mailbox, follows its link and
+ * presses the button there. Ends signed in, wherever sign-up lands (the dashboard, or `?next`).
+ */
 export async function signUp(page: Page, name: string, email: string, password: string): Promise<void> {
   await page.fill('input[name="name"]', name);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await finishSignUp(page, email);
+}
+
+/** From the "Check your e-mail" page: opens the e-mailed link and finishes the sign-up. */
+export async function finishSignUp(page: Page, email: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Check your e‑mail' }).waitFor();
+  const base = new URL(page.url()).origin;
+  const mail = await waitForMail(page, base, email, 'Finish signing up for Handoff');
+  await mail.click();
+  await page.waitForURL(/\/dev\/mailbox\/[0-9a-f-]{36}$/);
+  // A click inside the sandboxed frame navigates the whole tab, as from a mail client.
+  await mailLink(page, 'Finish signing up').click();
+  await page.waitForURL(/\/signup\/confirm\?token=/);
+  await page.getByRole('button', { name: 'Finish signing up' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signup'));
 }
 
 /** What the header's bell says: "Notifications" or "Notifications, 2 unread". */

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { call, FIXTURE_PASSWORD, publishedJob, publishedProvider, signUpByApi } from './api-fixtures.ts';
+import {
+  call,
+  FIXTURE_PASSWORD,
+  publishedJob,
+  publishedProvider,
+  signUpByApi,
+  signUpLinkToken,
+} from './api-fixtures.ts';
 import { browserPages } from './browser.ts';
 import { focusRing, keyboardLogIn, tabTo, typeInto } from './keyboard.ts';
 
@@ -36,6 +43,12 @@ describe.skipIf(!chromiumPath)('keyboard only, in Chromium', () => {
     await typeInto(page, 'input[name="email"]', `kim.keys.${stamp}@example.test`);
     await typeInto(page, 'input[name="password"]', FIXTURE_PASSWORD);
     await tabTo(page, 'button[type="submit"]', { text: 'Create account' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Check your e‑mail' }).waitFor();
+    // The e-mailed link, opened as from a mail client; its one button is reached by keyboard too.
+    const token = await signUpLinkToken(`kim.keys.${stamp}@example.test`);
+    await page.goto(`${base}/signup/confirm?token=${encodeURIComponent(token)}`);
+    await tabTo(page, 'button[type="submit"]', { text: 'Finish signing up' });
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/dashboard`);
   });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserPages, desktop } from './browser.ts';
+import { signUpByApi } from './api-fixtures.ts';
 import { logIn, signUp } from './journey.ts';
 
 const chromiumPath = inject('chromium');
@@ -80,10 +81,7 @@ async function call<T>(path: string, options: { token?: string; method?: string;
 /** A provider account with a published profile in one function; its sign-in e-mail and page slug. */
 async function provider(name: string, fn: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${stamp}@example.test`;
-  const { accessToken } = await call<{ accessToken: string }>('/auth/signup', {
-    method: 'POST',
-    body: { name: `${name} Person`, email, password, role: 'provider' },
-  });
+  const accessToken = await signUpByApi(`${name} Person`, email, 'provider', password);
   const profile = await call<{ id: string; slug: string }>('/providers', {
     method: 'POST',
     token: accessToken,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserPages } from './browser.ts';
+import { signUpByApi } from './api-fixtures.ts';
 import { desktop, logIn } from './journey.ts';
 
 const chromiumPath = inject('chromium');
@@ -106,13 +107,8 @@ async function publishedJob(token: string, title: string) {
   return job;
 }
 
-async function signUp(name: string, email: string, role: 'owner' | 'provider'): Promise<string> {
-  const session = await call<{ accessToken: string }>('/auth/signup', {
-    method: 'POST',
-    body: { name, email, password, role },
-  });
-  return session.accessToken;
-}
+const signUp = (name: string, email: string, role: 'owner' | 'provider'): Promise<string> =>
+  signUpByApi(name, email, role, password);
 
 async function publishedProvider(token: string, name: string, fn: string, industry: string, duty: string) {
   const profile = await call<{ id: string }>('/providers', {

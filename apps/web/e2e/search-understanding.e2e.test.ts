@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { signUpByApi } from './api-fixtures.ts';
 import { browserPages, desktop, shotsDir } from './browser.ts';
 
 // Search that reads the owner's words (issue 11): chips for what was read, "search all text instead",
@@ -71,10 +72,7 @@ async function call<T>(path: string, options: { token?: string; method?: string;
 
 async function publishedProvider(name: string, fn: string, industry: string, duty: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.test`;
-  const { accessToken: token } = await call<{ accessToken: string }>('/auth/signup', {
-    method: 'POST',
-    body: { name, email, password, role: 'provider' },
-  });
+  const token = await signUpByApi(name, email, 'provider', password);
   const profile = await call<{ id: string }>('/providers', {
     method: 'POST',
     token,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserPages, desktop, shot, shotsDir } from './browser.ts';
-import { logIn, mailLink, waitForMail } from './journey.ts';
+import { finishSignUp, logIn, mailLink, waitForMail } from './journey.ts';
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
@@ -34,6 +34,7 @@ describe.skipIf(!chromiumPath)('account settings in Chromium', () => {
     await page.fill('input[name="password"]', firstPassword);
     await page.check('input[name="role"][value="owner"]', { force: true });
     await page.getByRole('button', { name: 'Create account' }).click();
+    await finishSignUp(page, firstEmail);
     await page.waitForURL(`${base}/dashboard`);
 
     // A second browser, signed in as the same person: the password change will sign it out.

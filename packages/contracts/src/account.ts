@@ -8,6 +8,8 @@ export const linkToken = z
   .max(200, { error: 'This link is not valid' });
 
 export const verifyEmailBody = z.object({ token: linkToken });
+/** The e-mailed link that finishes a sign-up. */
+export const confirmSignUpBody = z.object({ token: linkToken });
 export const verifyEmailResponse = z.object({ user: userResponse });
 
 export const forgotPasswordBody = z.object({ email: emailSchema });

@@ -43,6 +43,13 @@ export const signUpBody = z.object({
 });
 export type SignUpBody = z.infer<typeof signUpBody>;
 
+/**
+ * The answer to every valid sign-up, whether or not the address already has an account (its
+ * owner is told by e-mail instead), so the answer never says who has an account.
+ */
+export const signUpResponse = z.object({ message: z.string(), email: z.string() });
+export type SignUpResponse = z.infer<typeof signUpResponse>;
+
 export const logInBody = z.object({
   email: emailSchema,
   password: z.string({ error: 'Enter your password' }).min(1, { error: 'Enter your password' }).max(200),

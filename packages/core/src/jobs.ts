@@ -6,6 +6,13 @@
 export interface JobPayloads {
   'email.verify-account': { tokenId: string };
   'email.password-reset': { tokenId: string };
+  /** The link that finishes a sign-up, sent to the address being signed up. */
+  'email.finish-sign-up': { signUpId: string };
+  /**
+   * Someone signed up with an address that has an account: tell its owner (and nobody else).
+   * `attemptId` names this attempt, so each is sent once however often the job is retried.
+   */
+  'email.sign-up-taken': { userId: string; attemptId: string };
   /** The link that confirms a new address, sent to that address. */
   'email.confirm-email-change': { tokenId: string };
   /** Tells the old address of a change, with the link that undoes it. */
@@ -51,6 +58,8 @@ export interface JobPolicy {
 export const jobPolicies: { readonly [K in JobName]: JobPolicy } = {
   'email.verify-account': { attempts: 8, backoffMs: 5_000 },
   'email.password-reset': { attempts: 8, backoffMs: 5_000 },
+  'email.finish-sign-up': { attempts: 8, backoffMs: 5_000 },
+  'email.sign-up-taken': { attempts: 8, backoffMs: 5_000 },
   'email.confirm-email-change': { attempts: 8, backoffMs: 5_000 },
   'email.email-changed': { attempts: 8, backoffMs: 5_000 },
   'email.notification': { attempts: 6, backoffMs: 10_000 },

@@ -1,6 +1,7 @@
 import type { AccountErasureRepository } from './account/data.ports.ts';
 import type { AccountTokensRepository } from './account/ports.ts';
 import type { RefreshSessionsRepository, UsersRepository } from './auth/ports.ts';
+import type { SignUpsRepository } from './auth/sign-ups.ports.ts';
 import type { JobQueue } from './jobs.ts';
 import type { NotificationsRepository } from './notifications/ports.ts';
 import type { ProviderMembersRepository } from './providers/members.ports.ts';
@@ -20,6 +21,7 @@ export interface TxScope {
   users: UsersRepository;
   sessions: RefreshSessionsRepository;
   tokens: AccountTokensRepository;
+  signUps: SignUpsRepository;
   notifications: NotificationsRepository;
   providers: ProvidersRepository;
   members: ProviderMembersRepository;

@@ -6,6 +6,7 @@ export * from './repositories/taxonomy.ts';
 export * from './seed.ts';
 export * from './paths.ts';
 export * from './repositories/account-tokens.ts';
+export * from './repositories/sign-ups.ts';
 export * from './repositories/notifications.ts';
 export * from './repositories/mail.ts';
 export * from './repositories/outbox.ts';

@@ -1,6 +1,7 @@
 import type { Transactor, TxScope } from '@handoff/core';
 import type { Db } from './client.ts';
 import { createAccountTokensRepository } from './repositories/account-tokens.ts';
+import { createSignUpsRepository } from './repositories/sign-ups.ts';
 import { createNotificationsRepository } from './repositories/notifications.ts';
 import { createOutboxWriter } from './repositories/outbox.ts';
 import { createProviderMembersRepository } from './repositories/provider-members.ts';
@@ -25,6 +26,7 @@ export function scopeFor(db: Db, onJob?: () => void): TxScope {
     users: createUsersRepository(db),
     sessions: createRefreshSessionsRepository(db),
     tokens: createAccountTokensRepository(db),
+    signUps: createSignUpsRepository(db),
     notifications: createNotificationsRepository(db),
     providers: createProvidersRepository(db),
     members: createProviderMembersRepository(db),

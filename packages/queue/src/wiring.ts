@@ -11,6 +11,7 @@ import {
   createAccountEmailHandlers,
   createEmailChangeHandlers,
 } from '@handoff/core/account';
+import { createSignUpEmailHandlers } from '@handoff/core/auth';
 import { createNotificationEmailHandlers, createNotificationService } from '@handoff/core/notifications';
 import { createSearchSyncHandlers, type ProviderIndexDocument } from '@handoff/core/providers';
 import { createInvitationEmailHandlers } from '@handoff/core/providers';
@@ -23,6 +24,7 @@ import {
   createMailLogStore,
   createNotificationsRepository,
   createProvidersRepository,
+  createSignUpsRepository,
   createUsersRepository,
   purgeExpired,
   type Db,
@@ -97,6 +99,7 @@ export function createJobHandlers({
   const handlers = {
     ...createAccountEmailHandlers(accountMail),
     ...createEmailChangeHandlers(accountMail),
+    ...createSignUpEmailHandlers({ ...accountMail, signUps: createSignUpsRepository(db) }),
     ...createAccountDeletedEmailHandler({ mailer, links }),
     ...createNotificationEmailHandlers({
       load: createBatcher(async (ids: string[]) => {

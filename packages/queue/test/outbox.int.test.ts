@@ -37,6 +37,8 @@ function handlersWith(notification: JobHandlers['email.notification']): JobHandl
   return {
     'email.verify-account': noop,
     'email.password-reset': noop,
+    'email.finish-sign-up': noop,
+    'email.sign-up-taken': noop,
     'email.confirm-email-change': noop,
     'email.email-changed': noop,
     'email.account-deleted': noop,

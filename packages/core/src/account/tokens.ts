@@ -19,12 +19,15 @@ const MAIL_JOB: Record<AccountTokenPurpose, JobName> = {
   undo_email_change: 'email.email-changed',
 };
 
+/** What a link is for; signed with the id, so a link of one kind never works as another. */
+export type LinkPurpose = AccountTokenPurpose | 'sign_up';
+
 /** The string that goes into a link: the row id and its signature. */
-export const formatToken = (signer: LinkSigner, purpose: AccountTokenPurpose, id: string) =>
+export const formatToken = (signer: LinkSigner, purpose: LinkPurpose, id: string) =>
   `${id}.${signer.sign(purpose, id)}`;
 
 /** Returns the token id if the signature is ours, else null. Says nothing about expiry or use. */
-export function parseToken(signer: LinkSigner, purpose: AccountTokenPurpose, token: string): string | null {
+export function parseToken(signer: LinkSigner, purpose: LinkPurpose, token: string): string | null {
   const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token.trim());
   if (!match) return null;
   const [, id, signature] = match as unknown as [string, string, string];

@@ -1,7 +1,9 @@
 import type { LogInBody, Role, SignUpBody } from '@handoff/contracts';
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import { ConflictError, ForbiddenError, UnauthorizedError } from '../errors.ts';
-import { issueAccountToken } from '../account/tokens.ts';
+import { ConflictError, ForbiddenError, GoneError, NotFoundError, UnauthorizedError } from '../errors.ts';
+import { parseToken } from '../account/tokens.ts';
+import type { LinkSigner } from '../links.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import type { Transactor } from '../transaction.ts';
 import type { PasswordHasher, RefreshSessionsRepository, UserRecord, UsersRepository } from './ports.ts';
@@ -15,6 +17,8 @@ export interface AuthServiceDeps {
   refreshTokenTtlMs: number;
   transaction: Transactor;
   notifications: Pick<NotificationService, 'notify'>;
+  /** Signs and checks the links that finish a sign-up. */
+  signer: LinkSigner;
 }
 
 export interface ClientInfo {
@@ -30,6 +34,27 @@ export interface IssuedSession {
   refreshTokenExpiresAt: Date;
 }
 
+/** How long the e-mailed link that finishes a sign-up works. */
+export const SIGN_UP_TTL_MS = 24 * 60 * 60_000;
+
+/** The one answer to a sign-up, whether or not the address has an account. */
+export interface SignUpAccepted {
+  message: string;
+  email: string;
+}
+
+export const signUpAccepted = (email: string): SignUpAccepted => ({
+  message: `We sent a link to ${email}. Open it within 24 hours to finish signing up.`,
+  email,
+});
+
+const BAD_SIGN_UP_LINK =
+  'This sign-up link is not valid. Open it again from the e-mail, or sign up again for a new one.';
+const USED_SIGN_UP_LINK = 'This link was already used — log in';
+const EXPIRED_SIGN_UP_LINK = 'This link has expired — sign up again';
+const SIGNED_UP_ALREADY =
+  'An account with this e-mail already exists — log in, or reset your password if you forgot it';
+
 const WRONG_CREDENTIALS = 'E-mail or password is wrong';
 const SESSION_ENDED = 'Your session has ended, please log in again';
 export const SUSPENDED = 'This account is suspended by Handoff’s operators, so it cannot log in';
@@ -41,7 +66,7 @@ export function rolesFor(choice: SignUpBody['role']): Role[] {
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { users, sessions, hasher, clock, refreshTokenTtlMs, transaction, notifications } = deps;
+  const { users, sessions, hasher, clock, refreshTokenTtlMs, transaction, notifications, signer } = deps;
   // Verifying against a real hash when the e-mail is unknown keeps both failures equally slow.
   let decoyHash: Promise<string> | undefined;
   const decoy = () => (decoyHash ??= hasher.hash('decoy-password-that-never-matches'));
@@ -65,18 +90,61 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   return {
-    async signUp(input: SignUpBody, client: ClientInfo = {}): Promise<IssuedSession> {
+    /**
+     * Answers the same, after the same work, whether or not the address has an account: a new one
+     * gets a link that finishes the sign-up, a taken one an e-mail telling its owner they have an
+     * account already. Either way nothing is created or changed until the link is followed.
+     */
+    async signUp(input: SignUpBody): Promise<SignUpAccepted> {
+      // Hashed in both cases, so the time taken does not tell them apart either.
       const passwordHash = await hasher.hash(input.password);
-      // The account, its verification e-mail and its welcome notification commit together.
-      const user = await transaction(async (scope) => {
-        const created = await scope.users.create({
+      const now = clock.now();
+      await transaction(async (scope) => {
+        const existing = await scope.users.findCredentialsByEmail(input.email);
+        if (existing) {
+          await scope.jobs.enqueue('email.sign-up-taken', {
+            userId: existing.user.id,
+            attemptId: randomUUID(),
+          });
+          return;
+        }
+        const { id } = await scope.signUps.create({
           email: input.email,
           name: input.name,
           passwordHash,
           roles: rolesFor(input.role),
+          expiresAt: new Date(now.getTime() + SIGN_UP_TTL_MS),
         });
-        if (!created) return null;
-        await issueAccountToken(scope, created.id, 'verify_email', clock.now());
+        await scope.jobs.enqueue('email.finish-sign-up', { signUpId: id });
+      });
+      return signUpAccepted(input.email);
+    },
+
+    /**
+     * Follows the e-mailed link: creates the account, already verified (the link proved the
+     * address), with its welcome notice, and signs it in. Each link works once; when several were
+     * sent for one address, the first followed creates the account and the others answer 409.
+     */
+    async confirmSignUp(token: string, client: ClientInfo = {}): Promise<IssuedSession> {
+      const id = parseToken(signer, 'sign_up', token);
+      if (!id) throw new NotFoundError(BAD_SIGN_UP_LINK);
+      const user = await transaction(async (scope) => {
+        const now = clock.now();
+        const pending = await scope.signUps.findById(id);
+        if (!pending) throw new NotFoundError(BAD_SIGN_UP_LINK);
+        if (pending.usedAt) throw new GoneError(USED_SIGN_UP_LINK);
+        if (pending.expiresAt <= now) throw new GoneError(EXPIRED_SIGN_UP_LINK);
+        // Two clicks at once: only one marks it used.
+        if (!(await scope.signUps.consume(id, now))) throw new GoneError(USED_SIGN_UP_LINK);
+        const created = await scope.users.create({
+          email: pending.email,
+          name: pending.name,
+          passwordHash: pending.passwordHash,
+          roles: pending.roles,
+          emailVerifiedAt: now,
+        });
+        // Throwing rolls the consume back: this link keeps saying the same thing.
+        if (!created) throw new ConflictError(SIGNED_UP_ALREADY, { email: SIGNED_UP_ALREADY });
         await notifications.notify(scope, {
           userId: created.id,
           kind: 'account.welcome',
@@ -88,11 +156,6 @@ export function createAuthService(deps: AuthServiceDeps) {
         });
         return created;
       });
-      if (!user) {
-        throw new ConflictError('An account with this e-mail already exists. Log in instead?', {
-          email: 'An account with this e-mail already exists',
-        });
-      }
       return issue(user, newFamilyId(), client);
     },
 

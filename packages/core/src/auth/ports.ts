@@ -18,6 +18,8 @@ export interface UsersRepository {
     name: string;
     passwordHash: string;
     roles: Role[];
+    /** Set when the address is already proven (a sign-up finished from its e-mailed link). */
+    emailVerifiedAt?: Date;
   }): Promise<UserRecord | null>;
   findById(id: string): Promise<UserRecord | null>;
   findCredentialsByEmail(email: string): Promise<{ user: UserRecord; passwordHash: string } | null>;

@@ -25,6 +25,7 @@ import {
   providers,
   providerSlugRedirects,
   refreshSessions,
+  signUps,
   savedProviders,
   users,
 } from '../schema/index.ts';
@@ -190,6 +191,8 @@ export function createAccountErasureRepository(db: Db): AccountErasureRepository
           acceptedBy: sql`nullif(${providerInvitations.acceptedBy}, ${userId}::uuid)`,
         })
         .where(or(eq(providerInvitations.invitedBy, userId), eq(providerInvitations.acceptedBy, userId)));
+      // Sign-ups made with the address: the one that created the account, and any still pending.
+      await db.delete(signUps).where(eq(signUps.email, email));
       // The record of mail sent to the address (the last e-mail is logged after this, then purged).
       await db.delete(mailLog).where(eq(mailLog.to, email));
       return true;

@@ -57,6 +57,28 @@ export const refreshSessions = pgTable(
 );
 
 /**
+ * Sign-ups waiting for their e-mailed link. The account is created only when the link is followed
+ * (it proves the address), so answering a sign-up never says whether the address has an account.
+ * The link carries the row id and an HMAC of it, as account links do; nothing secret is stored
+ * here but the password hash the account will get. Several may be open for one address: each link
+ * works once for 24 hours and the first one followed creates the account. Purged a day after expiry.
+ */
+export const signUps = pgTable(
+  'sign_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_ups_email_idx').on(t.email), index('sign_ups_expires_idx').on(t.expiresAt)],
+);
+
+/**
  * Every operator action, append-only: no route updates or deletes a row, and a trigger (migration
  * 0014) refuses UPDATE and DELETE in the database itself. Ids are kept without foreign keys so the
  * record outlives the accounts it names.

@@ -1,10 +1,12 @@
 import {
+  confirmSignUpBody,
   errorResponse,
   logInBody,
   meResponse,
   refreshBody,
   sessionResponse,
   signUpBody,
+  signUpResponse,
   type Session,
 } from '@handoff/contracts';
 import type { AuthService, IssuedSession, UserRecord } from '@handoff/core/auth';
@@ -57,13 +59,30 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       config: { rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Create an account as an owner, a provider, or both',
+        summary: 'Start a sign-up as an owner, a provider, or both: e-mails a link that finishes it',
         body: signUpBody,
-        response: { 201: sessionResponse, ...errors },
+        response: { 202: signUpResponse, ...errors },
+      },
+    },
+    // 202 for a new address and a taken one alike: the e-mail sent there says which it was.
+    async (request, reply) => reply.code(202).send(await opts.auth.signUp(request.body)),
+  );
+
+  app.post(
+    '/auth/signup/confirm',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish a sign-up with its e-mailed link: creates the account and logs it in',
+        body: confirmSignUpBody,
+        response: { 201: sessionResponse, 404: errorResponse, 410: errorResponse, ...errors },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await toSession(await opts.auth.signUp(request.body, client(request)))),
+      reply
+        .code(201)
+        .send(await toSession(await opts.auth.confirmSignUp(request.body.token, client(request)))),
   );
 
   app.post(

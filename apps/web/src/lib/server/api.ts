@@ -9,6 +9,7 @@ import {
   notificationsResponse,
   preferencesResponse,
   sessionResponse,
+  signUpResponse,
   unreadCountResponse,
   verifyEmailResponse,
   type BusinessFunction,
@@ -18,6 +19,7 @@ import {
   type LogInBody,
   type Session,
   type SignUpBody,
+  type SignUpResponse,
   type User,
 } from '@handoff/contracts';
 import type { z } from 'zod';
@@ -39,8 +41,13 @@ export type OutboxStatus = JobsOverview['outbox']['jobs'][number]['status'];
 const path = (segment: string | number) => encodeURIComponent(String(segment));
 
 export const api = {
-  signUp: (body: SignUpBody, client?: ClientInfo): Promise<Session> =>
-    request(sessionResponse, '/auth/signup', { method: 'POST', body, client }),
+  /** Starts a sign-up: the same answer whether or not the address has an account (see the e-mail). */
+  signUp: (body: SignUpBody, client?: ClientInfo): Promise<SignUpResponse> =>
+    request(signUpResponse, '/auth/signup', { method: 'POST', body, client }),
+
+  /** Follows the e-mailed link: creates the account and returns its first session. */
+  confirmSignUp: (token: string, client?: ClientInfo): Promise<Session> =>
+    request(sessionResponse, '/auth/signup/confirm', { method: 'POST', body: { token }, client }),
 
   logIn: (body: LogInBody, client?: ClientInfo): Promise<Session> =>
     request(sessionResponse, '/auth/login', { method: 'POST', body, client }),

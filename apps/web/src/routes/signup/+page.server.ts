@@ -1,9 +1,10 @@
-import { signUpBody, type Role, type Session } from '@handoff/contracts';
+import { signUpBody, type Role, type SignUpResponse } from '@handoff/contracts';
 import { redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/safe-next.ts';
 import { api } from '$lib/server/api.ts';
 import { apiFailure, invalid, parseFields, readFields } from '$lib/server/forms.ts';
-import { clientOf, storeSession } from '$lib/server/session.ts';
+import { clientOf } from '$lib/server/session.ts';
+import { SIGN_UP_NEXT_COOKIE } from './next-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['owner', 'provider', 'both'] as const;
@@ -38,14 +39,25 @@ export const actions: Actions = {
     const parsed = parseFields(signUpBody, fields);
     if (!parsed.success) return invalid(values, parsed.error.issues);
 
-    let session: Session;
+    let sent: SignUpResponse;
     try {
-      session = await api.signUp(parsed.data, clientOf(event));
+      sent = await api.signUp(parsed.data, clientOf(event));
     } catch (error) {
       return apiFailure(error, values);
     }
-    storeSession(cookies, session);
-    // The form posts to the page's own URL, so `?next=` (an invitation link, say) survives.
-    redirect(303, safeNext(url.searchParams.get('next')));
+    // Where to land once the e-mailed link is followed (an invitation, say), if it is opened in
+    // this browser; the link itself carries no `next`, so nothing in an e-mail can redirect.
+    const next = url.searchParams.has('next') ? safeNext(url.searchParams.get('next')) : null;
+    if (next) {
+      cookies.set(SIGN_UP_NEXT_COOKIE, next, {
+        path: '/signup',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: url.protocol === 'https:',
+        maxAge: 24 * 60 * 60,
+      });
+    }
+    // The same page whether or not the address has an account: only the e-mail says which.
+    return { sent: true as const, message: sent.message, email: sent.email };
   },
 };
