@@ -3,6 +3,7 @@ import { completeJob } from './job-post-factory.ts';
 import { PASSWORD } from './helpers.ts';
 import { completeProfile, PNG } from './provider-factory.ts';
 import { answer, contact } from './reference-factory.ts';
+import { personaEmail } from './authorization-markers.ts';
 import type { World } from './authorization-world.ts';
 
 // A minimal valid body for each route that takes one, so a refused caller is refused by the
@@ -25,6 +26,8 @@ export function bodyFor(key: string, w: World): Payload | undefined {
 export function allowedBodyFor(key: string, w: World): Payload | undefined {
   const bodies: Record<string, unknown> = {
     'POST /job-posts/:id/bids': w.inviteOnlyBidBody,
+    // Sign-up makes no account until its e-mailed link is followed: log in again as the caller (A, whose password changes only later).
+    'POST /auth/login': { email: personaEmail('owner-a'), password: PASSWORD },
     'POST /account/delete': { password: NEW_PASSWORD, confirmation: DELETE_CONFIRMATION },
   };
   return key in bodies ? { json: bodies[key] } : bodyFor(key, w);

@@ -26,6 +26,7 @@ const REFUSED = [401, 403, 404];
  */
 const MADE_UP_LINK: Record<string, string> = {
   'POST /auth/verify-email': 'the e-mailed verification link',
+  'POST /auth/signup/confirm': 'the e-mailed link that finishes a sign-up',
   'POST /auth/password/reset': 'the e-mailed reset link',
   'POST /auth/refresh': 'a refresh token',
   'POST /auth/logout': 'a refresh token',

@@ -103,10 +103,30 @@ async function call<T>(base: string, path: string, options: Parameters<typeof re
  * A new account, signed in. The one place this test creates people: when sign-up changes (to
  * confirming the address by e-mail first), this function alone follows it.
  */
-async function newAccount(base: string, name: string, email: string, role: 'owner' | 'provider') {
-  const session = await call<{ accessToken: string; user: { id: string } }>(base, '/auth/signup', {
+/** A mail's text with quoted-printable soft breaks and escapes undone, to read a link out of it. */
+const decoded = (mail: ReceivedMail) =>
+  mail.raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** Signs up through `base` as a person would: the e-mailed link, then "Finish signing up". */
+async function newAccount(
+  base: string,
+  name: string,
+  email: string,
+  role: 'owner' | 'provider',
+  sink: SmtpSink,
+) {
+  await call(base, '/auth/signup', { method: 'POST', body: { name, email, password: PASSWORD, role } });
+  const token = await waitUntil(`the sign-up link for ${email}`, () =>
+    sink.received
+      .filter((m) => m.to === email)
+      .map((m) => /\/signup\/confirm\?token=([0-9a-f-]{36}\.[A-Za-z0-9_-]+)/.exec(decoded(m))?.[1])
+      .find(Boolean),
+  );
+  const session = await call<{ accessToken: string; user: { id: string } }>(base, '/auth/signup/confirm', {
     method: 'POST',
-    body: { name, email, password: PASSWORD, role },
+    body: { token },
   });
   return { token: session.accessToken, id: session.user.id, email };
 }
@@ -224,8 +244,14 @@ describe.skipIf(missing.length > 0)('two apis, two workers and the web app on on
 
       // An owner on api A hires a provider on api B: an engagement with reviews to come, and a bid
       // whose thread both can write in.
-      owner = await newAccount(apiA, 'Olive Owner', `owner.${stamp}@two.example.test`, 'owner');
-      provider = await newAccount(apiB, 'Pia Provider', `provider.${stamp}@two.example.test`, 'provider');
+      owner = await newAccount(apiA, 'Olive Owner', `owner.${stamp}@two.example.test`, 'owner', sink);
+      provider = await newAccount(
+        apiB,
+        'Pia Provider',
+        `provider.${stamp}@two.example.test`,
+        'provider',
+        sink,
+      );
       providerName = `Twin Desk ${stamp}`;
       const profile = await call<{ id: string }>(apiB, '/providers', {
         method: 'POST',
