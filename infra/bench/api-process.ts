@@ -44,7 +44,10 @@ export async function startApi(
   const port = await freePort();
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], {
+  // `BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR'` profiles the apis (NODE_OPTIONS refuses it).
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const serverPath = join(root, 'apps/api/src/server.ts');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', serverPath], {
     cwd: root,
     env: { ...childEnv, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,4 +1,4 @@
-// pnpm bench load [--seconds=60] [--connections=8] [--providers=3000] [--jobs=2000] [--links=6000]
+// pnpm bench load [--seconds=60] [--connections=4] [--ramp=2,4,8] [--ramp-seconds=15] [--providers=3000] [--jobs=2000] [--links=6000]
 //   [--phases=steady,postgres,redis]
 // The whole stack under a mixed workload, then under faults. Starts a Postgres and a Redis of its
 // own on spare ports (never the machine's), seeds them with the demo generators, and runs two apis
@@ -40,7 +40,13 @@ import { child, started, startSink, stopChild, type Sink } from './worker-proces
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SECONDS = arg('seconds', 60);
-const CONNECTIONS = arg('connections', 8);
+// Where this 2-core machine's throughput peaks (see the ramp): past it, requests only queue.
+const CONNECTIONS = arg('connections', 4);
+const RAMP = (process.argv.find((a) => a.startsWith('--ramp='))?.split('=')[1] ?? '2,4,8')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+const RAMP_SECONDS = arg('ramp-seconds', 15);
 const PROVIDERS = arg('providers', 3_000);
 const JOBS = arg('jobs', 2_000);
 const LINKS = arg('links', 6_000);
@@ -54,6 +60,8 @@ const LOGINS = { owners: 40, providers: 120 };
 const GRACE_MS = 5_000;
 const REDIS_DOWN_MS = 20_000;
 const TIMEOUT_MS = 10_000;
+/** How long the outbox may take to drain after a phase: the relay's 5 minutes for lost jobs, and 2 more. */
+const DRAIN_MS = 420_000;
 type Phase = 'steady' | 'postgres' | 'redis';
 
 // ---- Clean-up: every child and the temp directory, on success, failure or Ctrl-C -------------------
@@ -143,16 +151,18 @@ async function missingWrites(db: Database['db'], acked: Acknowledged) {
 
 /**
  * The jobs' side. With Redis, an outbox row ends `done` once a worker finished it: a job ran when
- * BullMQ has it completed, or (its record gone with a Redis that keeps nothing on disk) when the
- * e-mail it sends is in the mail log. `completed` collects the completed ids seen so far, since a
+ * its row is `done`, when BullMQ has it completed (the worker marks the row just after), or (its
+ * record gone with a Redis that keeps nothing on disk) when the e-mail it sends is in the mail log. `completed` collects the completed ids seen so far, since a
  * Redis restart forgets them. Waits for the outbox and the queue to drain first.
  */
 async function jobsCheck(db: Database['db'], queue: Queue, sink: Sink, completed: Set<string>) {
+  // Relayed rows no worker finished include the jobs a restarted Redis forgot: the relay offers them
+  // again after 5 minutes (packages/queue/src/relay.ts), so the wait is long enough for that.
   const pending = async () =>
     (
       await rowsOf<{ n: number }>(
         db,
-        sql`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'running')`,
+        sql`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'running', 'relayed')`,
       )
     )[0]!.n;
   // Relayed jobs only (`outbox-<id>`): the worker's schedulers keep a delayed job of their own.
@@ -160,12 +170,14 @@ async function jobsCheck(db: Database['db'], queue: Queue, sink: Sink, completed
     (await queue.getRanges(['waiting', 'active', 'delayed', 'prioritized'], 0, -1)).filter((id) =>
       id.startsWith('outbox-'),
     ).length;
-  const deadline = Date.now() + 180_000;
+  const started = Date.now();
+  const deadline = started + DRAIN_MS;
   let left = (await pending()) + (await queued());
   while (left > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 1000));
     left = (await pending()) + (await queued());
   }
+  const drainedIn = (Date.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 1500)); // the sink reports in batches; a double arrives now
   for (const id of await queue.getRanges(['completed'], 0, -1)) completed.add(id);
   const failed = new Set(await queue.getRanges(['failed'], 0, -1));
@@ -180,7 +192,7 @@ async function jobsCheck(db: Database['db'], queue: Queue, sink: Sink, completed
   const missing: string[] = [];
   for (const r of rows) {
     const jobId = `outbox-${r.id}`;
-    if (completed.has(jobId) || r.mailed) continue;
+    if (r.status === 'done' || completed.has(jobId) || r.mailed) continue;
     missing.push(`${r.name} #${r.id} (${failed.has(jobId) ? 'failed' : r.status})`);
   }
   const logged = await rowsOf<{ id: string }>(
@@ -191,6 +203,7 @@ async function jobsCheck(db: Database['db'], queue: Queue, sink: Sink, completed
   return {
     outboxTotal: rows.length,
     notDrained: left,
+    drainedIn,
     missing,
     mailed: logged.length,
     mailMissing: logged.filter((r) => !received.has(r.id)).length,
@@ -292,7 +305,6 @@ try {
     const worker = child(join(root, 'apps/worker/src/main.ts'), {
       ...Object.fromEntries(Object.entries(shared).filter(([, v]) => v !== undefined)),
       WORKER_CONCURRENCY: '16',
-      RELAY_POLL_MS: '50',
     } as Record<string, string>);
     cleanups.push(() => stopChild(worker));
     await started(worker);
@@ -361,6 +373,26 @@ try {
   ).reduce((a, b) => a + b, 0);
   console.log(`baseline: /healthz on both apis, ${healthzRps.toFixed(0)} requests/s`);
 
+  // The same workload at a few concurrencies: where throughput stops growing, the machine is full.
+  const ramp: { connections: number; rps: number; p99_ms: number; errors: number }[] = [];
+  if (RAMP.length > 0) {
+    console.log(`\nconcurrency ramp: ${RAMP_SECONDS} s at each`);
+    for (const connections of RAMP) {
+      const run = await workload.run(connections, RAMP_SECONDS);
+      const f = figures(run.samples, run.seconds);
+      ramp.push({
+        connections,
+        rps: Number(f.rps.toFixed(1)),
+        p99_ms: Number(f.p99.toFixed(1)),
+        errors: f.errors,
+      });
+    }
+    table([
+      ['connections', 'requests/s', 'p99 ms', 'errors'],
+      ...ramp.map((r) => [String(r.connections), r.rps.toFixed(1), ms(r.p99_ms), String(r.errors)]),
+    ]);
+  }
+
   const results: {
     phase: Phase;
     f: Figures;
@@ -396,6 +428,11 @@ try {
     const f = figures(run.samples, run.seconds, window);
     const missing = await missingWrites(db, run.acked);
     const jobs = await jobsCheck(db, queue, sink, completed);
+    console.log(
+      jobs.notDrained === 0
+        ? `  outbox: every job finished ${jobs.drainedIn.toFixed(0)} s after the phase ended`
+        : `  outbox: ${jobs.notDrained} jobs still queued or unfinished ${DRAIN_MS / 1000} s after the phase ended`,
+    );
     results.push({ phase, f, window, missing, acked: run.acked, jobs });
     const rows = [['operation', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'statuses']];
     for (const o of f.byOp)
@@ -447,7 +484,7 @@ try {
   table(rows);
   const last = results.at(-1)!.jobs;
   console.log(
-    `\njobs: ${last.outboxTotal} outbox jobs, ${last.missing.length} never ran (${last.notDrained} still queued after 180 s); ` +
+    `\njobs: ${last.outboxTotal} outbox jobs, ${last.missing.length} never ran (${last.notDrained} still queued or unfinished after ${DRAIN_MS / 1000} s); ` +
       `${last.mailed} e-mails logged as sent, ${last.mailMissing} of them missing at the sink, ${last.mailDoubled} doubled`,
   );
   if (last.missing.length)
@@ -478,6 +515,7 @@ try {
     extra[`${r.phase}_refused_in_window`] = r.f.refused;
     extra[`${r.phase}_errors_in_window`] = r.f.windowErrors;
     extra[`${r.phase}_recovered`] = r.f.lateErrors === 0;
+    extra[`${r.phase}_jobs_drained_s`] = Math.round(r.jobs.drainedIn);
   }
   json = JSON.stringify({
     bench: 'load',
@@ -491,6 +529,7 @@ try {
     fault_lost: faultLost,
     target_met: met,
     connections: CONNECTIONS,
+    ramp,
     ...extra,
     writes_acked: results.reduce(
       (n, r) => n + Object.values(r.acked).reduce((a, ids) => a + ids.length, 0),

@@ -167,6 +167,25 @@ describe.skipIf(!chromiumPath)('search that reads the owner’s words, in Chromi
     await page.locator('.reading').waitFor();
   });
 
+  it('words typed before the page’s script arrived are searched once it does', async () => {
+    const page = await freshPage();
+    // A slow connection: the app's code arrives only after the owner has typed.
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_app/immutable/**', async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto(`${base}/search`, { waitUntil: 'domcontentloaded' });
+    await page.fill('#search-q', 'payroll for restaurants');
+    expect(new URL(page.url()).searchParams.has('q')).toBe(false);
+    release();
+    await page.waitForURL(/q=payroll\+for\+restaurants/);
+    await page.getByRole('link', { name: 'Remove filter: Payroll' }).waitFor();
+    await card(page, names.payrollRestaurants).waitFor();
+    expect(await page.inputValue('#search-q')).toBe('payroll for restaurants');
+  });
+
   it('says what a typo was read as, and when a query has no words to search', async () => {
     const page = await freshPage();
     await page.goto(`${base}/search?q=${encodeURIComponent('bokkeeping for resturants')}`);

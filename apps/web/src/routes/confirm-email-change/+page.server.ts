@@ -1,33 +1,26 @@
-import { emailChangeTokenBody, fieldErrors } from '@handoff/contracts';
-import { fail, redirect } from '@sveltejs/kit';
+import { emailChangeTokenBody } from '@handoff/contracts';
+import { redirect } from '@sveltejs/kit';
 import { accountApi } from '$lib/server/account-api.ts';
+import { emailedLink } from '$lib/server/emailed-link.ts';
 import { apiFailure } from '$lib/server/forms.ts';
 import { clientOf } from '$lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const tokenOf = (token: string | null) => emailChangeTokenBody.safeParse({ token: token ?? undefined });
+const emailed = emailedLink(emailChangeTokenBody);
 
-// Opening the link only shows a button: mail scanners fetch every link, and must not use it up.
-export const load: PageServerLoad = ({ url, locals }) => {
-  const parsed = tokenOf(url.searchParams.get('token'));
-  return {
-    token: url.searchParams.get('token') ?? '',
-    linkProblem: parsed.success ? null : (fieldErrors(parsed.error.issues).token ?? 'This link is not valid'),
-    signedIn: locals.user !== null,
-  };
-};
+export const load: PageServerLoad = ({ url, locals }) => ({
+  ...emailed.shown(url),
+  signedIn: locals.user !== null,
+});
 
 export const actions: Actions = {
   default: async (event) => {
-    const parsed = tokenOf(event.url.searchParams.get('token'));
-    if (!parsed.success) {
-      const message = fieldErrors(parsed.error.issues).token ?? 'This link is not valid';
-      return fail(400, { values: {}, errors: {}, message, status: 400 });
-    }
+    const link = emailed.token(event.url);
+    if (!('token' in link)) return link;
     let email: string;
     let userId: string;
     try {
-      const { user } = await accountApi.confirmEmailChange(parsed.data.token, clientOf(event));
+      const { user } = await accountApi.confirmEmailChange(link.token, clientOf(event));
       email = user.email;
       userId = user.id;
     } catch (error) {

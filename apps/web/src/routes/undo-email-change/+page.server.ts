@@ -1,32 +1,22 @@
-import { emailChangeTokenBody, fieldErrors } from '@handoff/contracts';
-import { fail } from '@sveltejs/kit';
+import { emailChangeTokenBody } from '@handoff/contracts';
 import { accountApi } from '$lib/server/account-api.ts';
 import { api, ApiError } from '$lib/server/api.ts';
+import { emailedLink } from '$lib/server/emailed-link.ts';
 import { apiFailure } from '$lib/server/forms.ts';
 import { clearSession, clientOf } from '$lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const tokenOf = (token: string | null) => emailChangeTokenBody.safeParse({ token: token ?? undefined });
+const emailed = emailedLink(emailChangeTokenBody);
 
-// Like every e-mailed link: the GET only shows a button, the POST acts.
-export const load: PageServerLoad = ({ url }) => {
-  const parsed = tokenOf(url.searchParams.get('token'));
-  return {
-    token: url.searchParams.get('token') ?? '',
-    linkProblem: parsed.success ? null : (fieldErrors(parsed.error.issues).token ?? 'This link is not valid'),
-  };
-};
+export const load: PageServerLoad = ({ url }) => emailed.shown(url);
 
 export const actions: Actions = {
   default: async (event) => {
-    const parsed = tokenOf(event.url.searchParams.get('token'));
-    if (!parsed.success) {
-      const message = fieldErrors(parsed.error.issues).token ?? 'This link is not valid';
-      return fail(400, { values: {}, errors: {}, message, status: 400 });
-    }
+    const link = emailed.token(event.url);
+    if (!('token' in link)) return link;
     let email: string;
     try {
-      ({ email } = await accountApi.undoEmailChange(parsed.data.token, clientOf(event)));
+      ({ email } = await accountApi.undoEmailChange(link.token, clientOf(event)));
     } catch (error) {
       return apiFailure(error, {});
     }

@@ -1,43 +1,27 @@
-import { fieldErrors, verifyEmailBody, type User } from '@handoff/contracts';
-import { fail, redirect } from '@sveltejs/kit';
+import { verifyEmailBody, type User } from '@handoff/contracts';
+import { redirect } from '@sveltejs/kit';
 import { api } from '$lib/server/api.ts';
+import { emailedLink } from '$lib/server/emailed-link.ts';
 import { apiFailure } from '$lib/server/forms.ts';
 import { resendVerification } from '$lib/server/resend-verification.ts';
 import { clientOf } from '$lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const tokenOf = (token: string | null) => verifyEmailBody.safeParse({ token: token ?? undefined });
+const emailed = emailedLink(verifyEmailBody);
 
-/*
- * Opening the link only shows a button. Mail scanners and link previews fetch every URL in an
- * e-mail, so a GET that consumed the single-use token would burn it before the person clicks.
- */
-export const load: PageServerLoad = ({ url, locals }) => {
-  const token = url.searchParams.get('token');
-  const parsed = tokenOf(token);
-  return {
-    token: token ?? '',
-    linkProblem: parsed.success ? null : (fieldErrors(parsed.error.issues).token ?? 'This link is not valid'),
-    signedIn: locals.user !== null,
-    alreadyVerified: locals.user?.emailVerified ?? false,
-  };
-};
+export const load: PageServerLoad = ({ url, locals }) => ({
+  ...emailed.shown(url),
+  signedIn: locals.user !== null,
+  alreadyVerified: locals.user?.emailVerified ?? false,
+});
 
 export const actions: Actions = {
   confirm: async (event) => {
-    const parsed = tokenOf(event.url.searchParams.get('token'));
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error.issues);
-      return fail(400, {
-        values: {},
-        errors,
-        message: errors.token ?? 'This link is not valid',
-        status: 400,
-      });
-    }
+    const link = emailed.token(event.url);
+    if (!('token' in link)) return link;
     let user: User;
     try {
-      user = await api.verifyEmail(parsed.data.token, clientOf(event));
+      user = await api.verifyEmail(link.token, clientOf(event));
     } catch (error) {
       return apiFailure(error, {});
     }
