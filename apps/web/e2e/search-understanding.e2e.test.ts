@@ -169,10 +169,11 @@ describe.skipIf(!chromiumPath)('search that reads the owner’s words, in Chromi
 
   it('words typed before the page’s script arrived are searched once it does', async () => {
     const page = await freshPage();
-    // A slow connection: the app's code arrives only after the owner has typed.
+    // A slow connection: the app's code arrives only after the owner has typed (its styles do not wait:
+    // the page's inline script, and so the page itself, waits for them).
     let release = () => {};
     const arrived = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/_app/immutable/**', async (route) => {
+    await page.route('**/_app/immutable/**/*.js', async (route) => {
       await arrived;
       await route.continue();
     });
