@@ -5,15 +5,20 @@ import { inject } from 'vitest';
 
 export const FIXTURE_PASSWORD = 'a-long-enough-password';
 
-export async function call<T>(
-  path: string,
-  options: { token?: string; method?: string; body?: unknown } = {},
-) {
-  const { token, method = 'GET', body } = options;
+export interface CallOptions {
+  token?: string | undefined;
+  method?: string;
+  body?: unknown;
+  /** The api to call: the one the browser tests' web app uses unless given (two-of-everything has two). */
+  api?: string | undefined;
+}
+
+export async function call<T>(path: string, options: CallOptions = {}) {
+  const { token, method = 'GET', body, api = inject('apiUrl') } = options;
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${inject('apiUrl')}${path}`, {
+  const response = await fetch(`${api}${path}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -60,10 +65,17 @@ export async function signUpByApi(
   return session.accessToken;
 }
 
-/** A published customer-service job for real estate from the function's template. */
-export async function publishedJob(token: string, title: string): Promise<{ id: string }> {
-  const job = await call<{ id: string }>('/job-posts', {
+export interface PublishedJob {
+  id: string;
+  duties: { id: string; text: string }[];
+  benchmarks: { id: string; objective: string; target: string }[];
+}
+
+/** A published customer-service job for real estate from the function's template, with its duties and benchmarks. */
+export async function publishedJob(token: string, title: string, api?: string): Promise<PublishedJob> {
+  const job = await call<PublishedJob>('/job-posts', {
     method: 'POST',
+    api,
     token,
     body: {
       template: 'customer-service',
@@ -78,7 +90,7 @@ export async function publishedJob(token: string, title: string): Promise<{ id: 
       hoursPerWeek: 20,
     },
   });
-  await call(`/job-posts/${job.id}/publish`, { method: 'POST', token });
+  await call(`/job-posts/${job.id}/publish`, { method: 'POST', token, api });
   return job;
 }
 
@@ -88,24 +100,59 @@ export async function publishedProvider(
   name: string,
   fn = 'customer-service',
   industry = 'real-estate',
+  more: {
+    duty?: string;
+    rateMin?: number;
+    rateMax?: number;
+    headline?: string;
+    bio?: string;
+    api?: string;
+  } = {},
 ) {
+  const { duty = 'Answer every message the same day', rateMin = 20, rateMax = 45, api } = more;
   const profile = await call<{ id: string; slug: string }>('/providers', {
     method: 'POST',
+    api,
     token,
     body: {
       name,
       kind: 'freelancer',
-      headline: `${name}: back-office help for small firms`,
-      bio: 'Ten years of answering customers and keeping books for small businesses, on time and in your voice.',
-      functions: [{ slug: fn, customDuties: ['Answer every message the same day'] }],
+      headline: more.headline ?? `${name}: back-office help for small firms`,
+      bio:
+        more.bio ??
+        'Ten years of answering customers and keeping books for small businesses, on time and in your voice.',
+      functions: [{ slug: fn, customDuties: [duty] }],
       industries: [industry],
-      rateMin: 20,
-      rateMax: 45,
+      rateMin,
+      rateMax,
       languages: ['en'],
       timezone: 'America/New_York',
       country: 'US',
     },
   });
-  await call(`/providers/${profile.id}/publish`, { method: 'POST', token });
+  await call(`/providers/${profile.id}/publish`, { method: 'POST', token, api });
   return profile;
+}
+
+/** A bid that covers every duty of the job and commits to every benchmark; its id. */
+export async function fullBid(
+  token: string,
+  job: { id: string; duties: { id: string }[]; benchmarks: { id: string }[] },
+  price: number,
+  coverNote: string,
+  api?: string,
+): Promise<{ id: string }> {
+  return call<{ id: string }>(`/job-posts/${job.id}/bids`, {
+    method: 'POST',
+    api,
+    token,
+    body: {
+      price,
+      priceBasis: 'hourly',
+      currency: 'USD',
+      coverNote,
+      coverage: job.duties.map((d) => ({ dutyId: d.id, coverage: 'yes', note: '' })),
+      benchmarks: job.benchmarks.map((b) => ({ benchmarkId: b.id, commitment: 'yes', note: '' })),
+    },
+  });
 }

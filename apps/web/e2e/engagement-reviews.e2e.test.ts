@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { call, FIXTURE_PASSWORD, publishedJob, publishedProvider, signUpByApi } from './api-fixtures.ts';
+import {
+  call,
+  FIXTURE_PASSWORD,
+  fullBid,
+  publishedJob,
+  publishedProvider,
+  signUpByApi,
+} from './api-fixtures.ts';
 import { browserPages, shot } from './browser.ts';
 import { logIn, waitForMail } from './journey.ts';
 
@@ -36,18 +43,7 @@ async function hire(ownerToken: string, providerName: string, who = 'pam') {
   const detail = await call<Job>(`/job-posts/${job.id}`, { token: ownerToken });
   const providerToken = await signUpByApi('Pam Provider', `${who}.reviews.${stamp}@example.test`, 'provider');
   await publishedProvider(providerToken, providerName);
-  const bid = await call<{ id: string }>(`/job-posts/${job.id}/bids`, {
-    method: 'POST',
-    token: providerToken,
-    body: {
-      price: 28,
-      priceBasis: 'hourly',
-      currency: 'USD',
-      coverNote: 'Eight years on busy front desks for brokerages.',
-      coverage: detail.duties.map((d) => ({ dutyId: d.id, coverage: 'yes', note: '' })),
-      benchmarks: detail.benchmarks.map((b) => ({ benchmarkId: b.id, commitment: 'yes', note: '' })),
-    },
-  });
+  const bid = await fullBid(providerToken, detail, 28, 'Eight years on busy front desks for brokerages.');
   const engagement = await call<{ id: string }>(`/bids/${bid.id}/accept`, {
     method: 'POST',
     token: ownerToken,

@@ -4,12 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserPages, desktop } from './browser.ts';
-import { signUpByApi } from './api-fixtures.ts';
+import { call, signUpByApi } from './api-fixtures.ts';
 import { logIn, signUp } from './journey.ts';
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
-const api = inject('apiUrl');
 const stamp = Date.now().toString(36);
 const password = 'a-long-enough-password';
 const ownerEmail = `olive.${stamp}@example.test`;
@@ -60,22 +59,6 @@ async function fitsPhone(page: Page): Promise<void> {
   });
   await page.setViewportSize(desktop);
   expect(wider).toEqual([]);
-}
-
-/** Straight to the api: the providers' own profile building is another journey's business. */
-async function call<T>(path: string, options: { token?: string; method?: string; body?: unknown } = {}) {
-  const { token, method = 'GET', body } = options;
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /** A provider account with a published profile in one function; its sign-in e-mail and page slug. */

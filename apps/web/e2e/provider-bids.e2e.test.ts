@@ -4,12 +4,17 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserPages } from './browser.ts';
-import { signUpByApi } from './api-fixtures.ts';
+import {
+  call,
+  publishedJob,
+  publishedProvider as sharedProvider,
+  signUpByApi,
+  type PublishedJob,
+} from './api-fixtures.ts';
 import { desktop, logIn } from './journey.ts';
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
-const api = inject('apiUrl');
 const stamp = Date.now().toString(36);
 const password = 'a-long-enough-password';
 const jobTitle = `Tenant inbox and phones ${stamp}`;
@@ -63,74 +68,12 @@ async function screens(page: Page, name: string): Promise<void> {
   await page.setViewportSize(desktop);
 }
 
-/** Straight to the api, for the setup a person would do on other pages. */
-async function call<T>(path: string, options: { token?: string; method?: string; body?: unknown } = {}) {
-  const { token, method = 'GET', body } = options;
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-interface PublishedJob {
-  id: string;
-  duties: { id: string; text: string }[];
-  benchmarks: { id: string; objective: string; target: string }[];
-}
-
-/** A published customer-service job from the function's template (its duties and benchmarks). */
-async function publishedJob(token: string, title: string) {
-  const job = await call<PublishedJob>('/job-posts', {
-    method: 'POST',
-    token,
-    body: {
-      template: 'customer-service',
-      title,
-      industrySlug: 'real-estate',
-      summary:
-        'Answer our tenants’ e-mails and calls in our voice, about 20 hours a week, and log every case.',
-      budgetBasis: 'hourly',
-      budgetMin: 25,
-      budgetMax: 45,
-      currency: 'USD',
-      hoursPerWeek: 20,
-    },
-  });
-  await call(`/job-posts/${job.id}/publish`, { method: 'POST', token });
-  return job;
-}
-
 const signUp = (name: string, email: string, role: 'owner' | 'provider'): Promise<string> =>
   signUpByApi(name, email, role, password);
 
-async function publishedProvider(token: string, name: string, fn: string, industry: string, duty: string) {
-  const profile = await call<{ id: string }>('/providers', {
-    method: 'POST',
-    token,
-    body: {
-      name,
-      kind: 'freelancer',
-      headline: `${name}: back-office help for small firms`,
-      bio: 'Ten years of answering customers and keeping books for small businesses, on time and in your voice.',
-      functions: [{ slug: fn, customDuties: [duty] }],
-      industries: [industry],
-      rateMin: 20,
-      rateMax: 45,
-      languages: ['en'],
-      timezone: 'America/New_York',
-      country: 'US',
-    },
-  });
-  await call(`/providers/${profile.id}/publish`, { method: 'POST', token });
-  return profile.id;
-}
+/** A published freelancer profile in one function and industry, with one duty of its own; its id. */
+const publishedProvider = async (token: string, name: string, fn: string, industry: string, duty: string) =>
+  (await sharedProvider(token, name, fn, industry, { duty })).id;
 
 describe.skipIf(!chromiumPath)('provider bids, the comparison grid, messages and hiring in Chromium', () => {
   const freshPage = browserPages(chromiumPath);

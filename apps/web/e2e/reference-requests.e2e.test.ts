@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { call, FIXTURE_PASSWORD, signUpByApi } from './api-fixtures.ts';
+import { call, FIXTURE_PASSWORD, fullBid, publishedJob, signUpByApi } from './api-fixtures.ts';
 import { browserPages, desktop } from './browser.ts';
 import { logIn } from './journey.ts';
 import { answerAll } from './reference-form-fill.ts';
@@ -114,39 +114,9 @@ describe.skipIf(!chromiumPath)('reference requests in Chromium', () => {
     });
     await call(`/providers/${profile.id}/publish`, { method: 'POST', token: providerToken });
     slug = profile.slug;
-    const job = await call<{ id: string; duties: { id: string }[]; benchmarks: { id: string }[] }>(
-      '/job-posts',
-      {
-        method: 'POST',
-        token: ownerToken,
-        body: {
-          template: 'customer-service',
-          title: `Tenant inbox ${stamp}`,
-          industrySlug: 'real-estate',
-          summary:
-            'Answer our tenants’ e-mails and calls in our voice, about 20 hours a week, and log every case.',
-          budgetBasis: 'hourly',
-          budgetMin: 25,
-          budgetMax: 45,
-          currency: 'USD',
-          hoursPerWeek: 20,
-        },
-      },
-    );
-    await call(`/job-posts/${job.id}/publish`, { method: 'POST', token: ownerToken });
+    const job = await publishedJob(ownerToken, `Tenant inbox ${stamp}`);
     jobId = job.id;
-    const bid = await call<{ id: string }>(`/job-posts/${job.id}/bids`, {
-      method: 'POST',
-      token: providerToken,
-      body: {
-        price: 32,
-        priceBasis: 'hourly',
-        currency: 'USD',
-        coverNote: 'Brokerage phones are my day job.',
-        coverage: job.duties.map((d) => ({ dutyId: d.id, coverage: 'yes', note: '' })),
-        benchmarks: job.benchmarks.map((m) => ({ benchmarkId: m.id, commitment: 'yes' })),
-      },
-    });
+    const bid = await fullBid(providerToken, job, 32, 'Brokerage phones are my day job.');
     bidId = bid.id;
 
     [owner, provider] = [await freshPage(), await freshPage()];

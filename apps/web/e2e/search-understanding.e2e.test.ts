@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { signUpByApi } from './api-fixtures.ts';
+import { call, publishedProvider as sharedProvider, signUpByApi } from './api-fixtures.ts';
 import { browserPages, desktop, shotsDir } from './browser.ts';
 
 // Search that reads the owner's words (issue 11): chips for what was read, "search all text instead",
@@ -10,7 +10,6 @@ import { browserPages, desktop, shotsDir } from './browser.ts';
 
 const chromiumPath = inject('chromium');
 const base = inject('webUrl');
-const api = inject('apiUrl');
 const stamp = Date.now().toString(36);
 const password = 'a-long-enough-password';
 const phone = { width: 360, height: 780 };
@@ -55,42 +54,15 @@ async function screens(page: Page, name: string): Promise<void> {
   await page.setViewportSize(desktop);
 }
 
-async function call<T>(path: string, options: { token?: string; method?: string; body?: unknown } = {}) {
-  const { token, method = 'GET', body } = options;
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function publishedProvider(name: string, fn: string, industry: string, duty: string) {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.test`;
   const token = await signUpByApi(name, email, 'provider', password);
-  const profile = await call<{ id: string }>('/providers', {
-    method: 'POST',
-    token,
-    body: {
-      name,
-      kind: 'freelancer',
-      headline: `${name}: back-office help for small firms`,
-      bio: 'Ten years of keeping books and paying staff for small businesses, on time and in your voice.',
-      functions: [{ slug: fn, customDuties: [duty] }],
-      industries: [industry],
-      rateMin: 25,
-      rateMax: 50,
-      languages: ['en'],
-      timezone: 'America/New_York',
-      country: 'US',
-    },
+  await sharedProvider(token, name, fn, industry, {
+    duty,
+    rateMin: 25,
+    rateMax: 50,
+    bio: 'Ten years of keeping books and paying staff for small businesses, on time and in your voice.',
   });
-  await call(`/providers/${profile.id}/publish`, { method: 'POST', token });
 }
 
 describe.skipIf(!chromiumPath)('search that reads the owner’s words, in Chromium', () => {

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fullBid, publishedJob, publishedProvider } from './api-fixtures.ts';
 import { launch } from './browser.ts';
 import { logIn } from './journey.ts';
 import { freePort, root, startNode, waitFor, webDir, type Started } from './processes.ts';
@@ -99,10 +100,6 @@ async function call<T>(base: string, path: string, options: Parameters<typeof re
   return (res.status === 204 ? null : res.json()) as T;
 }
 
-/**
- * A new account, signed in. The one place this test creates people: when sign-up changes (to
- * confirming the address by e-mail first), this function alone follows it.
- */
 /** A mail's text with quoted-printable soft breaks and escapes undone, to read a link out of it. */
 const decoded = (mail: ReceivedMail) =>
   mail.raw
@@ -253,57 +250,22 @@ describe.skipIf(missing.length > 0)('two apis, two workers and the web app on on
         sink,
       );
       providerName = `Twin Desk ${stamp}`;
-      const profile = await call<{ id: string }>(apiB, '/providers', {
-        method: 'POST',
-        token: provider.token,
-        body: {
-          name: providerName,
-          kind: 'freelancer',
-          headline: `${providerName}: front desks for brokerages`,
-          bio: 'Ten years of answering customers and keeping books for small businesses, on time and in your voice.',
-          functions: [{ slug: 'customer-service', customDuties: ['Answer every message the same day'] }],
-          industries: ['real-estate'],
-          rateMin: 20,
-          rateMax: 45,
-          languages: ['en'],
-          timezone: 'America/New_York',
-          country: 'US',
-        },
+      await publishedProvider(provider.token, providerName, 'customer-service', 'real-estate', {
+        headline: `${providerName}: front desks for brokerages`,
+        api: apiB,
       });
-      await call(apiB, `/providers/${profile.id}/publish`, { method: 'POST', token: provider.token });
-      const job = await call<{ id: string }>(apiA, '/job-posts', {
-        method: 'POST',
-        token: owner.token,
-        body: {
-          template: 'customer-service',
-          title: `Phones for a brokerage ${stamp}`,
-          industrySlug: 'real-estate',
-          summary:
-            'Answer our tenants’ e-mails and calls in our voice, about 20 hours a week, and log every case.',
-          budgetBasis: 'hourly',
-          budgetMin: 25,
-          budgetMax: 45,
-          currency: 'USD',
-          hoursPerWeek: 20,
-        },
-      });
-      await call(apiA, `/job-posts/${job.id}/publish`, { method: 'POST', token: owner.token });
+      const job = await publishedJob(owner.token, `Phones for a brokerage ${stamp}`, apiA);
       const detail = await call<{
         duties: { id: string }[];
         benchmarks: { id: string }[];
       }>(apiB, `/job-posts/${job.id}`, { token: provider.token });
-      const bid = await call<{ id: string }>(apiB, `/job-posts/${job.id}/bids`, {
-        method: 'POST',
-        token: provider.token,
-        body: {
-          price: 28,
-          priceBasis: 'hourly',
-          currency: 'USD',
-          coverNote: 'Eight years on busy front desks for brokerages.',
-          coverage: detail.duties.map((d) => ({ dutyId: d.id, coverage: 'yes', note: '' })),
-          benchmarks: detail.benchmarks.map((b) => ({ benchmarkId: b.id, commitment: 'yes', note: '' })),
-        },
-      });
+      const bid = await fullBid(
+        provider.token,
+        { id: job.id, ...detail },
+        28,
+        'Eight years on busy front desks for brokerages.',
+        apiB,
+      );
       bidId = bid.id;
       const engagement = await call<{ id: string }>(apiA, `/bids/${bid.id}/accept`, {
         method: 'POST',
