@@ -1,6 +1,6 @@
 import { outbox } from '@handoff/db/schema';
 import { sql } from 'drizzle-orm';
-import type { ObjectKind, Relation } from '../src/modules/access.ts';
+import type { ObjectKind } from '../src/modules/access.ts';
 import {
   addMember,
   bidBody,
@@ -13,31 +13,13 @@ import { reviewBody } from './engagement-factory.ts';
 import { bearer, drainJobs, PASSWORD, signUp, type TestApp } from './helpers.ts';
 import { completeProfile, createProfile, PNG } from './provider-factory.ts';
 import { markers, personaEmail, PRICES, tag, titles, type Marker } from './authorization-markers.ts';
+import { PERSONAS, subjectsOf, type Persona, type Subject } from './authorization-subjects.ts';
 import { answer, contact, contactIds, mailedToken, postAnswer } from './reference-factory.ts';
 
 // One world for the authorization matrix: every persona, and one object of each kind belonging to
 // someone, with recognisable markers seeded wherever a field must not reach the wrong person.
 
-export const PERSONAS = [
-  'anonymous',
-  'ownerA',
-  'ownerB',
-  'providerP',
-  'providerQ',
-  // A member of P's firm who does not own it: sees the firm's work, may not run the firm.
-  'memberM',
-  // An owner an operator suspended after it signed in: the token it holds must open nothing.
-  'suspendedS',
-  'admin',
-] as const;
-export type Persona = (typeof PERSONAS)[number];
-
-/** One object of a kind, and who stands in which relation to it (`admin` is the admin persona). */
-export interface Subject {
-  label: string;
-  value: string;
-  relations: Partial<Record<Relation, readonly Persona[]>>;
-}
+export { PERSONAS, type Persona, type Subject };
 
 export interface World {
   headers: Record<Persona, Headers>;
@@ -264,94 +246,30 @@ export async function buildWorld(t: TestApp): Promise<World> {
       suspendedS: ['owner'],
       admin: ['admin'],
     },
-    subjects: {
-      bid: [
-        {
-          label: 'P’s bid on A’s job',
-          value: bidP.id,
-          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP', 'memberM'] },
-        },
-        {
-          label: 'Q’s bid on A’s job',
-          value: bidQ.id,
-          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerQ'] },
-        },
-        {
-          label: 'Q’s bid on A’s payroll job',
-          value: bidQ3.id,
-          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerQ'] },
-        },
-      ],
-      'job-post': [
-        {
-          label: 'A’s open public job',
-          value: job.id,
-          relations: {
-            'job-owner': ['ownerA'],
-            'any-provider': ['providerP', 'providerQ', 'memberM'],
-            public: PERSONAS,
-          },
-        },
-        {
-          label: 'A’s invite-only job (P invited)',
-          value: inviteOnly.id,
-          relations: { 'job-owner': ['ownerA'], 'any-provider': ['providerP', 'memberM'] },
-        },
-        { label: 'A’s draft', value: draft.id, relations: { 'job-owner': ['ownerA'] } },
-        { label: 'A’s second draft', value: draft2.id, relations: { 'job-owner': ['ownerA'] } },
-      ],
-      engagement: [
-        {
-          label: 'A’s engagement of P',
-          value: engagement.id as string,
-          relations: { 'job-owner': ['ownerA'], 'bid-provider': ['providerP', 'memberM'] },
-        },
-      ],
-      provider: [
-        {
-          label: 'P’s published firm',
-          value: firmP.id,
-          relations: {
-            'provider-member': ['providerP', 'memberM'],
-            'provider-owner': ['providerP'],
-            public: PERSONAS,
-          },
-        },
-        { label: 'P’s colleague’s unpublished profile', value: draftC.id, relations: {} },
-      ],
-      'provider-slug': [{ label: 'P’s published firm', value: firmP.slug, relations: { public: PERSONAS } }],
-      'provider-invitation': [
-        {
-          label: 'P’s invitation',
-          value: invitationId,
-          relations: { 'provider-member': ['providerP', 'memberM'] },
-        },
-        { label: 'Q’s invitation', value: invitationQ, relations: { 'provider-member': ['providerQ'] } },
-      ],
-      'provider-member-user': [
-        { label: 'P’s colleague', value: colleague.id, relations: { 'provider-owner': ['providerP'] } },
-        { label: 'B, a member of no profile', value: ownerB.id, relations: {} },
-      ],
-      'member-invitation-token': [
-        {
-          label: 'a crossed invitation link',
-          value: crossed(inviteTokens[0]!, inviteTokens[1]!),
-          relations: {},
-        },
-      ],
-      'reference-form-token': [
-        { label: 'a crossed reference link', value: crossed(tokens[2]!, tokens[0]!), relations: {} },
-      ],
-      'held-reference-answer': [{ label: 'a held answer', value: held[0]!.id, relations: {} }],
-      notification: [
-        { label: 'A’s notification', value: notifications[0].id, relations: { self: ['ownerA'] } },
-      ],
-      session: [{ label: 'A’s session', value: otherSession.id, relations: { self: ['ownerA'] } }],
-      'owner-task': [{ label: 'A’s task', value: task.id as string, relations: { self: ['ownerA'] } }],
-      person: [{ label: 'B’s account', value: ownerB.id, relations: {} }],
-      'outbox-job': [{ label: 'a background job', value: String(job0!.id), relations: {} }],
-      'dev-mail': [{ label: 'a mail', value: mails[0].id, relations: { public: PERSONAS } }],
-    },
+    subjects: subjectsOf({
+      bidP: bidP.id,
+      bidQ: bidQ.id,
+      bidQ3: bidQ3.id,
+      job: job.id,
+      inviteOnly: inviteOnly.id,
+      draft: draft.id,
+      draft2: draft2.id,
+      engagement: engagement.id as string,
+      firmP: { id: firmP.id, slug: firmP.slug },
+      draftC: draftC.id,
+      invitationP: invitationId,
+      invitationQ,
+      colleague: colleague.id,
+      ownerB: ownerB.id,
+      crossedInvitation: crossed(inviteTokens[0]!, inviteTokens[1]!),
+      crossedReference: crossed(tokens[2]!, tokens[0]!),
+      heldAnswer: held[0]!.id,
+      notification: notifications[0].id,
+      session: otherSession.id,
+      task: task.id as string,
+      outboxJob: String(job0!.id),
+      mail: mails[0].id,
+    }),
     markers: markers({
       notes,
       message,
