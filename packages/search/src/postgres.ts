@@ -2,6 +2,7 @@ import type { Db } from '@handoff/db';
 import { sql } from 'drizzle-orm';
 import { dedupeById, toHit } from './hit.ts';
 import {
+  facetKeys,
   firstStatement,
   groupsMatchStatement,
   groupTsquery,
@@ -280,6 +281,7 @@ function upsertStatement(namespace: string, docs: ProviderDocument[]) {
     industries: d.industries,
     languages: d.languages,
     timezone_band: d.timezoneBand,
+    facet_keys: facetKeys(d),
     // Filters and sorts compare US dollars; the hit (doc) keeps the provider's own currency.
     rate_min: d.rateMinUsd,
     rate_max: d.rateMaxUsd,
@@ -301,7 +303,7 @@ function upsertStatement(namespace: string, docs: ProviderDocument[]) {
   return sql`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, kind text,
-        functions text[], industries text[], languages text[], timezone_band text, rate_min numeric,
+        functions text[], industries text[], languages text[], timezone_band text, facet_keys text[], rate_min numeric,
         rate_max numeric, rating_avg double precision, rating_count integer, verified_refs integer,
         updated_at timestamptz, name text, function_names text[], industry_names text[], headline text,
         duties text[], bio text, doc jsonb)
@@ -312,9 +314,9 @@ function upsertStatement(namespace: string, docs: ProviderDocument[]) {
       GROUP BY phrase
     )
     INSERT INTO search_providers (namespace, id, kind, functions, industries, languages, timezone_band,
-      rate_min, rate_max, rating_avg, rating_count, verified_refs, updated_at, doc, search_vector)
+      facet_keys, rate_min, rate_max, rating_avg, rating_count, verified_refs, updated_at, doc, search_vector)
     SELECT ${namespace}, r.id, r.kind, r.functions, r.industries, r.languages, r.timezone_band,
-      r.rate_min, r.rate_max, r.rating_avg, r.rating_count, r.verified_refs, r.updated_at, r.doc,
+      r.facet_keys, r.rate_min, r.rate_max, r.rating_avg, r.rating_count, r.verified_refs, r.updated_at, r.doc,
       setweight(to_tsvector('english', r.name) || coalesce(${pieces('function_names')}, ''), 'A')
         || setweight(coalesce(${pieces('industry_names')}, '') || to_tsvector('english', r.headline), 'B')
         || setweight(coalesce(${pieces('duties')}, ''), 'C')
@@ -322,7 +324,7 @@ function upsertStatement(namespace: string, docs: ProviderDocument[]) {
     FROM r
     ON CONFLICT (namespace, id) DO UPDATE SET kind = excluded.kind, functions = excluded.functions,
       industries = excluded.industries, languages = excluded.languages,
-      timezone_band = excluded.timezone_band, rate_min = excluded.rate_min, rate_max = excluded.rate_max,
+      timezone_band = excluded.timezone_band, facet_keys = excluded.facet_keys, rate_min = excluded.rate_min, rate_max = excluded.rate_max,
       rating_avg = excluded.rating_avg, rating_count = excluded.rating_count,
       verified_refs = excluded.verified_refs, updated_at = excluded.updated_at, doc = excluded.doc,
       search_vector = excluded.search_vector`;

@@ -39,6 +39,15 @@ export const searchProviders = pgTable(
     industries: text('industries').array().notNull(),
     languages: text('languages').array().notNull(),
     timezoneBand: text('timezone_band').notNull(),
+    /**
+     * Every facet value of the row, prefixed by its facet (`f:` function, `i:` industry, `l:` language,
+     * `k:` kind, `t:` time-zone band), written by the adapter's INSERT: a search counts all its facets
+     * with one unnest and one GROUP BY over this instead of five passes over its matches (migration 0022).
+     */
+    facetKeys: text('facet_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     rateMin: numeric('rate_min', { mode: 'number' }).notNull(),
     rateMax: numeric('rate_max', { mode: 'number' }).notNull(),
     ratingAvg: doublePrecision('rating_avg'),
