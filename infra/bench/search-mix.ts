@@ -1,6 +1,8 @@
 // The fixed query mix of `pnpm bench search`, and the measuring helpers it uses. One definition feeds
 // both the HTTP requests and the in-process adapter calls, so the two measure the same searches.
 import type { ProviderSearchQuery } from '@handoff/search';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 export type QueryType = 'text' | 'facets' | 'text+2 facets' | 'typo';
@@ -36,6 +38,18 @@ export const MIX: { type: QueryType; params: Params }[] = [
   { type: 'typo', params: { q: 'payrol' } },
 ];
 export const TYPES: QueryType[] = ['text', 'facets', 'text+2 facets', 'typo'];
+
+/**
+ * The owner-language queries judged by `pnpm bench relevance` (relevance-queries.tsv), as an owner
+ * types them: through the api they are read into functions and industries first.
+ */
+export function ownerQueries(): Params[] {
+  const file = fileURLToPath(new URL('./relevance-queries.tsv', import.meta.url));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => ({ q: line.split('\t')[0]!.trim() }));
+}
 
 export const path = (p: Params) => `/search/providers?${new URLSearchParams(p as Record<string, string>)}`;
 

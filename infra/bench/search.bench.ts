@@ -20,7 +20,7 @@ import { createMeiliSearch, createPostgresSearch, type SearchIndex } from '@hand
 import { SingleBar } from 'cli-progress';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { hammer, MIX, pct, timeCalls, TYPES, type Measured } from './search-mix.ts';
+import { hammer, MIX, ownerQueries, pct, timeCalls, TYPES, type Measured } from './search-mix.ts';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -146,6 +146,9 @@ async function measure(
   for (const type of [...TYPES, 'overall']) {
     adapterRuns.set(type, await timeCalls((q) => index.search(q), queriesOf(type), ADAPTER_ROUNDS));
   }
+  // The judged owner-language queries; the adapter gets their words as plain text (no reading).
+  const owners = ownerQueries();
+  const ownerAdapter = await timeCalls((q) => index.search(q), owners, ADAPTER_ROUNDS);
   await beforeApi();
   const { child, base } = await startApi(apiEnv);
   try {
@@ -158,9 +161,15 @@ async function measure(
         adapter: adapterRuns.get(type)!,
       });
     }
+    const overall = rows.at(-1)!;
+    const owner: Row = {
+      label: 'owner words',
+      api: await hammer(base, owners, 1, SECONDS),
+      adapter: ownerAdapter,
+    };
+    rows.push(owner);
     const throughput = await hammer(base, queriesOf('overall'), CONNECTIONS, SECONDS);
     printTable(adapter, rows, throughput);
-    const overall = rows.at(-1)!;
     const apiP50 = pct(overall.api.latencies, 50);
     const adapterP50 = pct(overall.adapter.latencies, 50);
     return {
@@ -170,6 +179,9 @@ async function measure(
       rps: Math.round(throughput.rps),
       adapter_p50_ms: round(adapterP50),
       api_over_adapter_p50: round(apiP50 / adapterP50, 2),
+      owner_words_queries: owners.length,
+      owner_words_p50_ms: round(pct(owner.api.latencies, 50)),
+      owner_words_p95_ms: round(pct(owner.api.latencies, 95)),
     };
   } finally {
     // Let the last in-flight requests finish before the api shuts its pool.
