@@ -186,6 +186,21 @@ describe('GET /search/providers', () => {
     expect(dropped.hits.map((h: { id: string }) => h.id)).toEqual([ids.payroll]);
   });
 
+  it('keeps the answer empty when an industry alone was read and the other words find nothing: they were the work asked for', async () => {
+    const body = (await search('q=piano%20tuning%20for%20restaurants')).json();
+    expect(body.understood).toMatchObject({
+      functions: [],
+      industries: [{ slug: 'restaurants-food-service' }],
+      text: 'piano tuning',
+      droppedWords: [],
+    });
+    // Not every provider serving restaurants (the payroll one here): the industry is a suggestion.
+    expect(body.total).toBe(0);
+    expect(body.suggestions.industries).toEqual([
+      { slug: 'restaurants-food-service', name: 'Restaurants & food service' },
+    ]);
+  });
+
   it('a facet the owner chose wins over the words', async () => {
     const res = (await search('q=payroll&function=order-processing')).json();
     expect(res.understood).toBeNull();

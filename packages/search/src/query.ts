@@ -1,4 +1,4 @@
-import { FILLER_WORDS, understand } from '@handoff/core/taxonomy';
+import { FILLER_WORDS, understand, words as textWords } from '@handoff/core/taxonomy';
 import { STOP_WORDS, SYNONYM_GROUPS } from './synonyms.ts';
 import {
   MAX_PER_PAGE,
@@ -28,12 +28,8 @@ const stopWords = new Set(STOP_WORDS);
  * engine is plain words.
  */
 export function tokenize(text: string | undefined): string[] {
-  if (!text) return [];
-  return text
-    .slice(0, MAX_QUERY_CHARS)
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0 && !stopWords.has(w))
+  return textWords(text, MAX_QUERY_CHARS)
+    .filter((w) => !stopWords.has(w))
     .slice(0, MAX_QUERY_TERMS)
     .map((w) => w.slice(0, MAX_TERM_CHARS));
 }

@@ -163,7 +163,12 @@ export function createProviderSearchService<Q extends SearchQuery, R extends Sea
       };
       const result = await index.search({ ...filters, q: text });
       if (result.total > 0 || !text) return answer(result, understood);
-      // The leftover words found nothing within the filters: the filters alone, saying so.
+      // The leftover words found nothing within the filters. Read as an industry alone, they were
+      // the work itself ("hvac technician", "catering for a company picnic"): nobody offers it, and
+      // every provider serving the industry would be a wrong answer. The answer stays empty, with
+      // the industry among the suggestions.
+      if (fns.length === 0) return answer(result, understood);
+      // With a function, they were detail ("payroll zanzibarian"): the filters alone, saying so.
       const wider = await index.search({ ...filters, q: undefined });
       return answer(wider, { ...understood, text: null, droppedWords: u.rest });
     },

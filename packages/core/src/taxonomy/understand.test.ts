@@ -110,6 +110,41 @@ describe('understand', () => {
     expect(u.rest).toEqual(['spanish', 'speaking']);
   });
 
+  it.each([
+    ['forklift repair', ['forklift', 'repair']],
+    ['someone to walk my dog during the day', ['walk', 'dog']],
+  ])('one stray duty word names no function: “%s”', (q, rest) => {
+    const u = understand(q);
+    expect(u.functions).toEqual([]);
+    expect(u.rest).toEqual(rest);
+  });
+
+  it.each([
+    ['chase customers who haven’t paid their invoices', 'bookkeeping', ['paid']],
+    ["who can answer my phones while I'm out", 'customer-service', []],
+    ['someone to draft a contract for a new client', 'legal', []],
+    ['post on instagram for my business a few times a week', 'marketing', []],
+    ['set up nightly site backups', 'web-maintenance', []],
+  ])('contractions, times and other everyday words do not narrow “%s”', (q, slug, rest) => {
+    const u = understand(q);
+    expect(u.functions[0]?.slug).toBe(slug);
+    expect(u.rest).toEqual(rest);
+  });
+
+  it.each([
+    ['W-2s', 'payroll'],
+    ['1099s', 'accounting'],
+  ])('a number’s plural is the number: “%s” → %s', (q, slug) => expect(top(q)).toBe(slug));
+
+  it.each([
+    ['guest support for a boutique hotel', ['hospitality']],
+    ['HR help for a small machine shop', ['manufacturing']],
+    ['bookkeeping for an auto repair shop', ['automotive']],
+    ['inventory for my clothing boutique', ['retail']],
+  ])('a longer industry phrase wins over a word inside it: “%s” → %j', (q, i) => {
+    expect(inds(q)).toEqual(i);
+  });
+
   it.each(['🚀', '', '   ', 'the', '?!', 'someone to help me', 'for the'])(
     '“%s” has no usable words',
     (q) => {

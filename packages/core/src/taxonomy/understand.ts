@@ -14,7 +14,8 @@ import { allowedTypos, editDistance, FILLER_WORDS, stem, STOP_WORDS, words } fro
 //    customer service and not the "emails" of virtual assistance.
 // 3. A term that names both a function and an industry ("lawyer", "accountants") is the industry after
 //    "for" or beside another function ("va for a lawyer"), the function otherwise ("lawyer").
-// 4. Words left over score functions by their duties, rarer duty words counting more.
+// 4. Words left over score functions by their duties, rarer duty words counting more; a function
+//    no term named needs two such words.
 // 5. Filler ("someone", "need", "help") is dropped; what remains unexplained is `rest`.
 
 export interface Match {
@@ -54,6 +55,8 @@ const GENERIC_NAME_WORDS = new Set([
 ]);
 /** Below this, the words matched only common duty words: no function rather than a guess. */
 const MIN_SCORE = 2.5;
+/** Distinct duty words a function needs when no term named it. */
+const MIN_DUTY_WORDS = 2;
 const ROLE_MARKERS = new Set(['for']);
 const stopWords = new Set(STOP_WORDS);
 
@@ -198,11 +201,18 @@ function understandWith(index: Index, text: string | undefined): Understanding {
 
   // Left-over words score functions through their duties.
   const left = tokens.filter((t) => !t.used && !FILLER_WORDS.has(t.word));
+  // A function no term named needs two of its duty words: one rare word alone ("repair", "day",
+  // "agents") matched a duty of some function by chance far more often than it meant that function.
   const byDuties = new Map<string, number>();
   for (const [slug, stems] of index.duties) {
     let score = 0;
-    for (const t of left) if (stems.has(t.stem)) score += index.rarity(t.stem);
-    if (score > 0) byDuties.set(slug, score);
+    const hits = new Set<string>();
+    for (const t of left) {
+      if (!stems.has(t.stem)) continue;
+      score += index.rarity(t.stem);
+      hits.add(t.stem);
+    }
+    if (score > 0 && (fnScore.has(slug) || hits.size >= MIN_DUTY_WORDS)) byDuties.set(slug, score);
   }
   for (const [slug, score] of byDuties) fnScore.set(slug, (fnScore.get(slug) ?? 0) + score);
   const ranked = (scores: Map<string, number>, names: Map<string, string>) =>

@@ -69,9 +69,16 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
     'handle handling manage managing deal dealing take care stuff thing things lots lot time ' +
     'all some any one you us be been am was were has have had not no just also very really ' +
     'like about into out up off over than then there here so too only own practice firm office owner ' +
-    'owners team'
+    'owners team staff client clients new old set setup keep track much many more less left few ' +
+    'while during around after before daily weekly monthly nightly yearly regularly every week weeks ' +
+    'month months day days year years hour hours two three actually basically quick quickly asap ' +
+    // What is left of a negative contraction once its ending is dropped (see words): "haven't" → haven.
+    'times handles helps their theirs don doesn didn haven hasn hadn isn aren wasn weren won wouldn couldn shouldn'
   ).split(' '),
 );
+
+/** A contraction's or possessive's ending: "haven't", "I'm", "owner's" are read as haven, I, owner. */
+const CONTRACTION = /(?<=\p{L})['’](?:s|t|m|d|re|ll|ve)(?![\p{L}\p{N}])/gu;
 
 /** The lower-case words of letters and digits in a text (everything else separates words). */
 export function words(text: string | undefined, maxChars = 200): string[] {
@@ -79,6 +86,7 @@ export function words(text: string | undefined, maxChars = 200): string[] {
   return text
     .slice(0, maxChars)
     .toLowerCase()
+    .replace(CONTRACTION, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }
@@ -89,6 +97,7 @@ export function words(text: string | undefined, maxChars = 200): string[] {
  */
 export function stem(word: string): string {
   let w = word.toLowerCase();
+  if (/^\d+s$/.test(w)) return w.slice(0, -1); // "W-2s", "1099s"
   if (w.length <= 3) return w;
   if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.endsWith('sses')) return w.slice(0, -2);
