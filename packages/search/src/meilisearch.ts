@@ -91,7 +91,9 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
   async function tiered(q: NormalizedQuery, text: string, tiers: string[]) {
     const base = buildMeiliFilter(q);
     const want = Math.min(q.offset + q.perPage, MEILI_MAX_TOTAL_HITS);
-    const common = { indexUid: uid, q: text, matchingStrategy: 'all' as const };
+    // Without text, each tier in the prior's order (with text, Meilisearch's relevance).
+    const sort = buildMeiliSort(q.sort, text.length > 0);
+    const common = { indexUid: uid, q: text, matchingStrategy: 'all' as const, ...(sort ? { sort } : {}) };
     const { results } = await client.multiSearch({
       queries: [
         { ...common, filter: base, facets: FACETS, page: 1, hitsPerPage: 0 },
@@ -149,7 +151,8 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
       if (q.matchesNothing) return emptyResult(q);
       const text = await usableText(q);
       const sort = buildMeiliSort(q.sort, text.length > 0);
-      const tiers = text.length > 0 ? preferenceTiers(q) : [];
+      // A preference ranks in tiers: the words' meaning (empty without words) or the query's own.
+      const tiers = preferenceTiers(q);
       if (tiers.length > 0) return tiered(q, text, tiers);
       const params = {
         filter: buildMeiliFilter(q),

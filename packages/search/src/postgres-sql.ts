@@ -222,10 +222,11 @@ const facetsJson = (values: SQL) =>
  * FROM, aliased m). Relevance with text ranks the `cap` best matches by the prior with ts_rank_cd
  * (weights: A name and function names, B industry names and headline, C duties, D bio: "bookkeeping"
  * ranks bookkeepers above lead-gen firms for bookkeeping practices); a page past them continues in
- * prior order (`rn` is the prior rank, `score` null past the cap).
+ * prior order (`rn` is the prior rank, `score` null past the cap). Without text, a preference (the
+ * query's `prefer`) ranks the same candidates by function and industry alone.
  */
 function pageCte(q: NormalizedQuery, tsquery: string | null, source: SQL, cap: number) {
-  const rankByText = q.sort === 'relevance' && tsquery !== null;
+  const rankByText = ranksCandidates(q, tsquery);
   const order = rankByText
     ? sql`m.rn > ${cap}, m.pf DESC NULLS LAST, m.pi DESC NULLS LAST, m.score DESC NULLS LAST, ${BY_PRIOR}`
     : orderBy(q);
@@ -243,11 +244,15 @@ function pageCte(q: NormalizedQuery, tsquery: string | null, source: SQL, cap: n
         FROM (SELECT m.tid, m.id, m.facet_keys, m.verified_refs, m.rating_avg, m.rating_count
           FROM ${source} ORDER BY ${BY_PRIOR} LIMIT ${Math.max(cap, q.offset + q.perPage)}) m),
       page AS (
-        SELECT m.*, CASE WHEN m.rn <= ${cap}
-          THEN ts_rank_cd(p.search_vector, to_tsquery('english', ${tsquery}), 1) END AS score
+        SELECT m.*, ${
+          tsquery === null
+            ? sql`NULL::real`
+            : sql`CASE WHEN m.rn <= ${cap}
+          THEN ts_rank_cd(p.search_vector, to_tsquery('english', ${tsquery}), 1) END`
+        } AS score
         FROM (SELECT m.*, ${prefers('f:', q.prefer.functions)} AS pf,
           ${prefers('i:', q.prefer.industries)} AS pi FROM candidates m) m
-          JOIN search_providers p ON p.ctid = m.tid
+          ${tsquery === null ? sql`` : sql`JOIN search_providers p ON p.ctid = m.tid`}
         ORDER BY m.rn > ${cap}, m.pf DESC NULLS LAST, m.pi DESC NULLS LAST, score DESC NULLS LAST, ${BY_PRIOR}
         LIMIT ${q.perPage} OFFSET ${q.offset}
       )`
@@ -257,9 +262,14 @@ function pageCte(q: NormalizedQuery, tsquery: string | null, source: SQL, cap: n
   return { cte, hits };
 }
 
+/** Whether a page ranks the first matches by preference and text (else it is the order's rows). */
+const ranksCandidates = (q: NormalizedQuery, tsquery: string | null) =>
+  q.sort === 'relevance' &&
+  (tsquery !== null || q.prefer.functions.length > 0 || q.prefer.industries.length > 0);
+
 /** How many rows of the order a page needs: the ranked candidates, or everything up to the page. */
 export const rowsNeeded = (q: NormalizedQuery, tsquery: string | null, cap: number) =>
-  q.sort === 'relevance' && tsquery !== null ? Math.max(cap, q.offset + q.perPage) : q.offset + q.perPage;
+  ranksCandidates(q, tsquery) ? Math.max(cap, q.offset + q.perPage) : q.offset + q.perPage;
 
 /**
  * The exact answer's CTEs and select-list expressions: `matched` (filters and the text query, through

@@ -102,9 +102,9 @@ export interface NormalizedQuery extends ProviderSearchQuery {
   /** A filter asked only for values no document can have. */
   matchesNothing: boolean;
   /**
-   * What the text means in the taxonomy (query understanding, @handoff/core/taxonomy): a relevance
-   * search ranks providers offering these functions first, then those serving these industries, then
-   * by text. Empty without text or with another sort.
+   * The query's `prefer`, else what the text means in the taxonomy (query understanding,
+   * @handoff/core/taxonomy): a relevance search ranks providers offering these functions first, then
+   * those serving these industries, then by text. Empty without either, or with another sort.
    */
   prefer: { functions: string[]; industries: string[] };
 }
@@ -119,6 +119,18 @@ export function preferences(text: string | undefined): NormalizedQuery['prefer']
     functions: u.functions.filter((f) => f.score >= best * PREFER_RATIO).map((f) => f.slug),
     industries: u.industries.map((i) => i.slug),
   };
+}
+
+/** The query's own preference when it has one, else its words' meaning; none for another sort. */
+function preferenceOf(query: ProviderSearchQuery, words: string[]): NormalizedQuery['prefer'] {
+  if ((query.sort ?? 'relevance') !== 'relevance') return { functions: [], industries: [] };
+  if (query.prefer) {
+    return {
+      functions: list(query.prefer.functions) ?? [],
+      industries: list(query.prefer.industries) ?? [],
+    };
+  }
+  return words.length > 0 ? preferences(query.q) : { functions: [], industries: [] };
 }
 
 function list<T>(values: T[] | undefined): T[] | undefined {
@@ -152,10 +164,7 @@ export function normalizeQuery(query: ProviderSearchQuery): NormalizedQuery {
     matchesNothing: Object.values(lists).some((l) => l !== undefined && l.length === 0),
     text: words.join(' '),
     words,
-    prefer:
-      words.length > 0 && (query.sort ?? 'relevance') === 'relevance'
-        ? preferences(query.q)
-        : { functions: [], industries: [] },
+    prefer: preferenceOf(query, words),
     rateMin: rate(query.rateMin),
     rateMax: rate(query.rateMax),
     verifiedOnly: query.verifiedOnly === true,

@@ -75,6 +75,13 @@ export interface ProviderSearchQuery {
   rateMax?: number;
   /** Only providers with at least one verified reference. */
   verifiedOnly?: boolean;
+  /**
+   * How a relevance search ranks: providers offering one of these functions first, then those serving
+   * one of these industries, then the rest of the matches. Without it, what the words of `q` mean in
+   * the taxonomy; with it, these (e.g. the best of several functions the words were read as, the
+   * filters holding all of them).
+   */
+  prefer?: { functions?: string[]; industries?: string[] };
   /** Defaults to 'relevance'. */
   sort?: SearchSort;
   /** 1-based. */

@@ -225,6 +225,27 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
         expect(expectTiers(payroll, 'payroll', 'restaurants-food-service')[0]).toBe(3);
       });
 
+      it('a preference ranks without text: the preferred function first, every filtered match kept', async () => {
+        const filters: Filters = { functions: ['payroll', 'hr-compliance'] };
+        const plain = await search({ ...filters, perPage: 50 });
+        const preferred = await search({ ...filters, prefer: { functions: ['hr-compliance'] }, perPage: 50 });
+        expect(preferred.total).toBe(plain.total);
+        expect(sorted(ids(preferred))).toEqual(sorted(ids(plain)));
+        const tiers = expectTiers(preferred, 'hr-compliance');
+        // The prior alone (rating, verified references) would not put them first: the order moved.
+        expect(ids(preferred)).not.toEqual(ids(plain));
+        expect(tiers.filter((t) => t === 2).length).toBeGreaterThan(0);
+        expect(tiers.some((t) => t === 0)).toBe(true);
+        // Another sort than relevance ignores it.
+        const byRate = await search({
+          ...filters,
+          prefer: { functions: ['hr-compliance'] },
+          sort: 'rate_asc',
+          perPage: 50,
+        });
+        expect(ids(byRate)).toEqual(ids(await search({ ...filters, sort: 'rate_asc', perPage: 50 })));
+      });
+
       it.each([
         ['someone to do payroll', 'payroll'],
         ['payroll xylophonist', 'payroll'],

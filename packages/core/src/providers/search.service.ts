@@ -9,6 +9,7 @@ interface SearchQuery {
   industries?: string[] | undefined;
   page?: number | undefined;
   perPage?: number | undefined;
+  prefer?: { functions?: string[]; industries?: string[] } | undefined;
 }
 
 /** What the service needs of a result: the total, and facet counts to tell which suggestions lead somewhere. */
@@ -148,10 +149,15 @@ export function createProviderSearchService<Q extends SearchQuery, R extends Sea
       if (options.literal || clash || (fns.length === 0 && u.industries.length === 0)) {
         return answer(await index.search(query), null);
       }
+      // Several readings are all filters, the best ranked first: "1099 filing" shows accountants
+      // before the administrators its "filing" also names.
+      const leader = (list: Named[]) => (list.length > 1 ? [list[0]!.slug] : []);
+      const prefer = { functions: leader(fns), industries: leader(u.industries) };
       const filters = {
         ...query,
         ...(fns.length > 0 ? { functions: fns.map((f) => f.slug) } : {}),
         ...(u.industries.length > 0 ? { industries: u.industries.map((i) => i.slug) } : {}),
+        ...(prefer.functions.length > 0 || prefer.industries.length > 0 ? { prefer } : {}),
       };
       const text = u.rest.length > 0 ? u.rest.join(' ') : undefined;
       const understood: Understood = {
