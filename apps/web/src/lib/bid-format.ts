@@ -88,6 +88,24 @@ export function dateLabel(isoDate: string): string {
 }
 
 /** How often a benchmark is measured, or by when: "Monthly", "by Jan 15, 2027". */
+/**
+ * A bid's answers counted in one line: "3 covered · 1 partly · 1 not answered" (the zero counts left
+ * out, except the first). `yes` and `no` name the answers ("covered" / "not covered").
+ */
+export function answerCounts(
+  summary: { yes: number; partly: number; no: number; unanswered: number },
+  words: { yes: string; no: string },
+): string {
+  return [
+    `${summary.yes} ${words.yes}`,
+    summary.partly ? `${summary.partly} partly` : null,
+    summary.no ? `${summary.no} ${words.no}` : null,
+    summary.unanswered ? `${summary.unanswered} not answered` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function benchmarkWhen(b: { cadence: string | null; dueDate: string | null }): string | null {
   return b.cadence ?? (b.dueDate ? `by ${dateLabel(b.dueDate)}` : null);
 }
