@@ -18,6 +18,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { exportWork } from './account-export-work.ts';
+import { packageColumns, referenceColumns } from './provider-rows.ts';
 
 // Everything below selects its columns one by one: a hash, a token or another person's address is
 // never read, so it cannot leak into the file (the api's response schema is a second allow-list).
@@ -140,29 +141,12 @@ async function providerPart(db: Db, userId: string) {
       .where(inArray(providerIndustries.providerId, ids))
       .orderBy(asc(providerIndustries.position)),
     db
-      .select({
-        providerId: providerPackages.providerId,
-        name: providerPackages.name,
-        description: providerPackages.description,
-        price: providerPackages.price,
-        billing: providerPackages.billing,
-        duties: providerPackages.duties,
-      })
+      .select(packageColumns)
       .from(providerPackages)
       .where(inArray(providerPackages.providerId, ids))
       .orderBy(asc(providerPackages.position)),
     db
-      .select({
-        providerId: providerReferences.providerId,
-        name: providerReferences.name,
-        email: providerReferences.email,
-        company: providerReferences.company,
-        role: providerReferences.role,
-        periodFrom: providerReferences.periodFrom,
-        periodTo: providerReferences.periodTo,
-        functionSlug: providerReferences.functionSlug,
-        duties: providerReferences.duties,
-      })
+      .select(referenceColumns)
       .from(providerReferences)
       .where(inArray(providerReferences.providerId, ids))
       .orderBy(asc(providerReferences.position)),

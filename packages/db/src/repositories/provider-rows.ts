@@ -1,10 +1,33 @@
 import type { ProviderWrite } from '@handoff/core/providers';
-import type {
-  providerFunctions,
-  providerIndustries,
+import {
   providerPackages,
   providerReferences,
+  type providerFunctions,
+  type providerIndustries,
 } from '../schema/index.ts';
+
+/** A package as a profile and an account export read it (the profile adds its id). */
+export const packageColumns = {
+  providerId: providerPackages.providerId,
+  name: providerPackages.name,
+  description: providerPackages.description,
+  price: providerPackages.price,
+  billing: providerPackages.billing,
+  duties: providerPackages.duties,
+};
+
+/** A reference customer as a profile and an account export read it (the profile adds its id). */
+export const referenceColumns = {
+  providerId: providerReferences.providerId,
+  name: providerReferences.name,
+  email: providerReferences.email,
+  company: providerReferences.company,
+  role: providerReferences.role,
+  periodFrom: providerReferences.periodFrom,
+  periodTo: providerReferences.periodTo,
+  functionSlug: providerReferences.functionSlug,
+  duties: providerReferences.duties,
+};
 
 export interface ProviderChildRows {
   functions: (typeof providerFunctions.$inferInsert)[];

@@ -17,7 +17,7 @@ import {
   providerReferences,
   providers,
 } from '../schema/index.ts';
-import { providerChildRows } from './provider-rows.ts';
+import { packageColumns, providerChildRows, referenceColumns } from './provider-rows.ts';
 import { oldSlugsLike, publishedSlugFor, recordSlugChange, releaseSlug } from './provider-slugs.ts';
 
 const p = providers;
@@ -140,31 +140,12 @@ export function createProvidersRepository(db: Db): ProvidersRepository {
     const [{ functions, industries }, packages, references, logos] = await Promise.all([
       functionsAndIndustries(ids),
       db
-        .select({
-          providerId: providerPackages.providerId,
-          id: providerPackages.id,
-          name: providerPackages.name,
-          description: providerPackages.description,
-          price: providerPackages.price,
-          billing: providerPackages.billing,
-          duties: providerPackages.duties,
-        })
+        .select({ ...packageColumns, id: providerPackages.id })
         .from(providerPackages)
         .where(inArray(providerPackages.providerId, ids))
         .orderBy(asc(providerPackages.position)),
       db
-        .select({
-          providerId: providerReferences.providerId,
-          id: providerReferences.id,
-          name: providerReferences.name,
-          email: providerReferences.email,
-          company: providerReferences.company,
-          role: providerReferences.role,
-          periodFrom: providerReferences.periodFrom,
-          periodTo: providerReferences.periodTo,
-          functionSlug: providerReferences.functionSlug,
-          duties: providerReferences.duties,
-        })
+        .select({ ...referenceColumns, id: providerReferences.id })
         .from(providerReferences)
         .where(inArray(providerReferences.providerId, ids))
         .orderBy(asc(providerReferences.position)),
