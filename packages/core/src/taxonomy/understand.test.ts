@@ -145,6 +145,102 @@ describe('understand', () => {
     expect(inds(q)).toEqual(i);
   });
 
+  it.each([
+    ['vet clinic', 'healthcare'],
+    ['physical therapy practice', 'healthcare'],
+    ['pilates studio', 'beauty-wellness'],
+    ['med spa', 'beauty-wellness'],
+    ['print shop', 'promotional-products'],
+    ['screen printing', 'promotional-products'],
+    ['cpa practice', 'accounting-firms'],
+    ['coffee shop', 'restaurants-food-service'],
+    ['collision center', 'automotive'],
+    ['3PL', 'transportation-logistics'],
+    ['title company', 'real-estate'],
+    ['church', 'nonprofit'],
+    ['montessori school', 'education'],
+    ['staffing agency', 'professional-services'],
+    ['digital agency', 'marketing-agencies'],
+    ['etsy shop', 'e-commerce'],
+    ['general contractor', 'construction'],
+    ['insurance agent', 'insurance'],
+    ['saas startup', 'software-saas'],
+    ['bed and breakfast', 'hospitality'],
+    ['garage door company', 'home-services'],
+  ])('businesses named by their kind: “%s” → %s', (q, slug) => {
+    expect(inds(q)).toEqual([slug]);
+    expect(understand(q).rest).toEqual([]);
+  });
+
+  it.each([
+    ['payroll for my coffee shop', 'restaurants-food-service'],
+    ['bookkeeping for a pilates studio', 'beauty-wellness'],
+    ['inventory for our cnc shop', 'manufacturing'],
+    ['order entry for my print shop', 'promotional-products'],
+    ['social media for a tattoo studio', 'beauty-wellness'],
+  ])('a shop or studio is the kind it is named as: “%s” → %s', (q, slug) => {
+    expect(inds(q)).toEqual([slug]);
+  });
+
+  it.each([
+    ['ppc', 'marketing'],
+    ['google ads', 'marketing'],
+    ['klaviyo email campaigns', 'marketing'],
+    ['month-end close', 'bookkeeping'],
+    ['categorize transactions', 'bookkeeping'],
+    ['job costing', 'bookkeeping'],
+    ['sales tax filing', 'accounting'],
+    ['fractional cfo', 'accounting'],
+    ['tip pooling', 'payroll'],
+    ['wage garnishments', 'payroll'],
+    ['I-9s', 'hr-compliance'],
+    ['pto policy', 'hr-compliance'],
+    ['open enrollment', 'hr-compliance'],
+    ['BDR', 'sales-support'],
+    ['crm updates', 'sales-support'],
+    ['list building', 'lead-generation'],
+    ['lease review', 'legal'],
+    ['llc filing', 'legal'],
+    ['buyer messages', 'customer-service'],
+    ['after-hours calls', 'customer-service'],
+    ['whatsapp support', 'customer-service'],
+    ['calendar management', 'virtual-assistance'],
+    ['squarespace', 'web-maintenance'],
+    ['pick and pack', 'order-processing'],
+    ['cycle counts', 'inventory-management'],
+    ['freight audit', 'supplier-bill-reconciliation'],
+    ['digitize documents', 'administration'],
+  ])('jargon and abbreviations: “%s” → %s', (q, slug) => {
+    expect(fns(q)).toEqual([slug]);
+    expect(understand(q).rest).toEqual([]);
+  });
+
+  it.each([
+    ['file sales tax returns', 'accounting'],
+    ['payroll tax returns', 'payroll'],
+    ['handle returns and exchanges', 'customer-service'],
+  ])('a longer phrase keeps a common word to its meaning: “%s” → %s', (q, slug) => {
+    expect(top(q)).toBe(slug);
+    expect(fns(q)).not.toContain(slug === 'customer-service' ? 'accounting' : 'customer-service');
+  });
+
+  it.each([
+    ['marketing for my company', ['marketing'], []],
+    ['bookkeeping for my practice', ['bookkeeping'], []],
+    ['seo for my agency', ['marketing'], ['marketing-agencies']],
+  ])('“X for my company” is the function, not an industry phrase: “%s”', (q, f, i) => {
+    expect(fns(q)).toEqual(f);
+    expect(inds(q)).toEqual(i);
+  });
+
+  it('keeps a correction only when the corrected word explains something', () => {
+    expect(understand('hvac technician')).toMatchObject({ corrections: [], rest: ['technician'] });
+    expect(understand('payrol servise').corrections).toEqual([
+      { from: 'payrol', to: 'payroll' },
+      { from: 'servise', to: 'service' },
+    ]);
+  });
+
   it.each(['🚀', '', '   ', 'the', '?!', 'someone to help me', 'for the'])(
     '“%s” has no usable words',
     (q) => {

@@ -8,7 +8,9 @@ import { allowedTypos, editDistance, FILLER_WORDS, stem, STOP_WORDS, words } fro
 // for provider search (filters and ranking) and the love / hate worksheet's function suggestion.
 //
 // 1. Words are lower-cased, split on anything but letters and digits, typos corrected against the
-//    vocabulary below (one edit from 5 letters, two from 9, as search does), then stemmed.
+//    vocabulary below (one edit from 5 letters, two from 9, as search does), then stemmed. A correction
+//    stands only when the corrected word ends up explained by a term or a chosen function's duties, or
+//    is filler.
 // 2. Terms — taxonomy names, synonyms, owner phrases ("chase invoices", "law firm", "dentist") — are
 //    matched as contiguous runs of words (stop words skipped), longest first, so "customer emails" is
 //    customer service and not the "emails" of virtual assistance.
@@ -164,13 +166,11 @@ interface Token {
 
 function understandWith(index: Index, text: string | undefined): Understanding {
   const tokens: Token[] = [];
-  const corrections: Understanding['corrections'] = [];
   let afterFor = false;
   for (const typed of words(text).slice(0, 20)) {
     if (ROLE_MARKERS.has(typed)) afterFor = true;
     if (stopWords.has(typed)) continue;
     const word = correct(index, typed);
-    if (word !== typed) corrections.push({ from: typed, to: word });
     tokens.push({ typed, word, stem: stem(word), afterFor, used: false });
   }
 
@@ -224,6 +224,10 @@ function understandWith(index: Index, text: string | undefined): Understanding {
   // A left-over word among a chosen function's duties is explained by it ("update my wordpress site").
   const chosen = functions.map((f) => index.duties.get(f.slug));
   for (const t of left) if (chosen.some((d) => d?.has(t.stem))) t.used = true;
+  // A correction stands only when the word it made explains something, or is filler ("servise"):
+  // "technician" read as a "technical" that completes no term is still "technician".
+  for (const t of tokens) if (!t.used && !FILLER_WORDS.has(t.word)) t.word = t.typed;
+  const corrections = tokens.filter((t) => t.word !== t.typed).map((t) => ({ from: t.typed, to: t.word }));
   const meaningful = tokens.filter((t) => !FILLER_WORDS.has(t.word) || t.used);
   return {
     words: meaningful.map((t) => t.word),

@@ -73,12 +73,19 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
     'while during around after before daily weekly monthly nightly yearly regularly every week weeks ' +
     'month months day days year years hour hours two three actually basically quick quickly asap ' +
     // What is left of a negative contraction once its ending is dropped (see words): "haven't" → haven.
-    'times handles helps their theirs don doesn didn haven hasn hadn isn aren wasn weren won wouldn couldn shouldn'
+    'times handles helps their theirs don doesn didn haven hasn hadn isn aren wasn weren won wouldn couldn shouldn ' +
+    // How the request is put, not what it is: "outsourced", "part-time", "ongoing", "US-based".
+    'outsource outsourced outsourcing freelance freelancer provider providers dedicated ongoing basis ' +
+    'part full fulltime parttime based busy growing solo independent assistance etc thanks hi hello ' +
+    'ideally preferably maybe currently now soon today tomorrow extra other another able via'
   ).split(' '),
 );
 
 /** A contraction's or possessive's ending: "haven't", "I'm", "owner's" are read as haven, I, owner. */
 const CONTRACTION = /(?<=\p{L})['’](?:s|t|m|d|re|ll|ve)(?![\p{L}\p{N}])/gu;
+
+/** A form's letter and number: "I-9", "W-2s", "K-1" are read as i9, w2s, k1 ("I" alone is a stop word). */
+const LETTER_NUMBER = /(?<![\p{L}\p{N}])(\p{L})[-‐–](\p{N}+)(?=s?(?![\p{L}\p{N}]))/gu;
 
 /** The lower-case words of letters and digits in a text (everything else separates words). */
 export function words(text: string | undefined, maxChars = 200): string[] {
@@ -87,6 +94,7 @@ export function words(text: string | undefined, maxChars = 200): string[] {
     .slice(0, maxChars)
     .toLowerCase()
     .replace(CONTRACTION, '')
+    .replace(LETTER_NUMBER, '$1$2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }
@@ -97,7 +105,7 @@ export function words(text: string | undefined, maxChars = 200): string[] {
  */
 export function stem(word: string): string {
   let w = word.toLowerCase();
-  if (/^\d+s$/.test(w)) return w.slice(0, -1); // "W-2s", "1099s"
+  if (/^[a-z]?\d+s$/.test(w)) return w.slice(0, -1); // "W-2s", "I-9s", "1099s"
   if (w.length <= 3) return w;
   if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.endsWith('sses')) return w.slice(0, -2);
