@@ -1,4 +1,4 @@
-import { FILLER_WORDS, understand, words as textWords } from '@handoff/core/taxonomy';
+import { FILLER_WORDS, plainWords, understand } from '@handoff/core/taxonomy';
 import { STOP_WORDS, SYNONYM_GROUPS } from './synonyms.ts';
 import {
   MAX_PER_PAGE,
@@ -28,7 +28,7 @@ const stopWords = new Set(STOP_WORDS);
  * engine is plain words.
  */
 export function tokenize(text: string | undefined): string[] {
-  return textWords(text, MAX_QUERY_CHARS)
+  return plainWords(text, MAX_QUERY_CHARS)
     .filter((w) => !stopWords.has(w))
     .slice(0, MAX_QUERY_TERMS)
     .map((w) => w.slice(0, MAX_TERM_CHARS));

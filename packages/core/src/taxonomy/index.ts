@@ -33,6 +33,7 @@ export {
   editDistance,
   MIN_FUZZY_WORD,
   stem,
+  plainWords,
   words,
 } from './words.ts';
 export { createUnderstanding, understand, type Match, type Understanding } from './understand.ts';

@@ -87,16 +87,23 @@ const CONTRACTION = /(?<=\p{L})['’](?:s|t|m|d|re|ll|ve)(?![\p{L}\p{N}])/gu;
 /** A form's letter and number: "I-9", "W-2s", "K-1" are read as i9, w2s, k1 ("I" alone is a stop word). */
 const LETTER_NUMBER = /(?<![\p{L}\p{N}])(\p{L})[-‐–](\p{N}+)(?=s?(?![\p{L}\p{N}]))/gu;
 
-/** The lower-case words of letters and digits in a text (everything else separates words). */
-export function words(text: string | undefined, maxChars = 200): string[] {
+/**
+ * The lower-case words of letters and digits in a text (everything else separates words), without
+ * contractions' endings. What the search engines match: they index "W-2" as two words too.
+ */
+export function plainWords(text: string | undefined, maxChars = 200): string[] {
   if (!text) return [];
   return text
     .slice(0, maxChars)
     .toLowerCase()
     .replace(CONTRACTION, '')
-    .replace(LETTER_NUMBER, '$1$2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
+}
+
+/** How query understanding reads a text: plainWords, a form's letter and number as one word. */
+export function words(text: string | undefined, maxChars = 200): string[] {
+  return plainWords(text?.slice(0, maxChars).replace(LETTER_NUMBER, '$1$2'), maxChars);
 }
 
 /**
