@@ -3,7 +3,7 @@ import { functions as taxonomyFunctions } from './functions.ts';
 import { industries as taxonomyIndustries } from './industries.ts';
 import { FUNCTION_WORDS, INDUSTRY_WORDS } from './owner-words.ts';
 import { createUnderstanding } from './understand.ts';
-import { allowedTypos, editDistance, stem, STOP_WORDS, words } from './words.ts';
+import { allowedTypos, editDistance, startsAlike, stem, STOP_WORDS, words } from './words.ts';
 
 // Autocomplete for the search box: functions, industries and "function for industry" pairs for what
 // an owner has typed so far. In memory over the taxonomy and the owner words query understanding
@@ -51,15 +51,13 @@ const inSentence = (name: string) =>
   /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 
 /** How well one typed word meets one label word: 0 no, 3 equal, 2 prefix or same stem, 1 a typo. */
-function meet(typed: string, typedStem: string, word: string, last: boolean): number {
+function meet(typed: string, typedStem: string, word: string, wordStem: string, last: boolean): number {
   if (typed === word) return 3;
   if (word.startsWith(typed) && (last || typed.length >= 3)) return 2;
-  if (typedStem === stem(word)) return 2;
+  if (typedStem === wordStem) return 2;
   const max = allowedTypos(typed);
   if (max === 0) return 0;
-  // Typos keep one of the first two letters in place (or swap them): the rest need no edit distance.
-  const [a, b] = [typed[0], typed[1]];
-  if (a !== word[0] && b !== word[1] && !(a === word[1] && b === word[0])) return 0;
+  if (!startsAlike(typed, word)) return 0;
   // A typo in what may be the start of the word: the closest of its prefixes around the typed length.
   for (let n = typed.length - 1; n <= typed.length + 1; n += 1) {
     if (n < 1 || n > word.length || (!last && n !== word.length)) continue;
@@ -68,39 +66,42 @@ function meet(typed: string, typedStem: string, word: string, last: boolean): nu
   return 0;
 }
 
-/** How a typed word meets the vocabulary word with this index. */
-type Meet = (typed: string, id: number, last: boolean) => number;
+/** How one typed word meets the vocabulary word with this index (see Meet). */
+type MeetRow = (id: number) => number;
+/** Each typed word's row: how it meets every vocabulary word, worked out as asked and kept. */
+type Meet = (typed: string, last: boolean) => MeetRow;
 
 /**
  * `meet` over a vocabulary, each typed word against each vocabulary word worked out once per completion:
  * labels share words ("service" is in dozens), and a completion ranks the same words several times.
  */
-function meeter(vocabulary: string[]): Meet {
-  const rows = new Map<string, { stem: string; found: Int8Array }>();
-  return (typed, id, last) => {
+function meeter(vocabulary: string[], stems: string[]): Meet {
+  const rows = new Map<string, MeetRow>();
+  return (typed, last) => {
     const key = last ? `>${typed}` : typed;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { stem: stem(typed), found: new Int8Array(vocabulary.length).fill(-1) }));
-    let found = row.found[id]!;
-    if (found < 0) row.found[id] = found = meet(typed, row.stem, vocabulary[id]!, last);
-    return found;
+    if (!row) {
+      const typedStem = stem(typed);
+      const found = new Int8Array(vocabulary.length).fill(-1);
+      row = (id) => {
+        let f = found[id]!;
+        if (f < 0) found[id] = f = meet(typed, typedStem, vocabulary[id]!, stems[id]!, last);
+        return f;
+      };
+      rows.set(key, row);
+    }
+    return row;
   };
 }
 
-/** The typed words against one label: every one must meet a label word, in order. 0 when not. */
-function scoreLabel(
-  m: Meet,
-  typed: string[],
-  label: Label,
-  lastIsPrefix: boolean,
-  anchored: boolean,
-): number {
+/** The typed words (their rows) against one label: every one must meet a label word, in order. 0 when not. */
+function scoreLabel(typed: MeetRow[], label: Label, anchored: boolean): number {
   let at = 0;
   let score = 0;
   for (let i = 0; i < typed.length; i += 1) {
     let found = 0;
     while (at < label.ids.length && found === 0) {
-      found = m(typed[i]!, label.ids[at]!, lastIsPrefix && i === typed.length - 1);
+      found = typed[i]!(label.ids[at]!);
       if (found === 0 && i === 0) {
         if (anchored) return 0;
         score -= 4; // the first word met further into the label
@@ -120,12 +121,13 @@ function scoreLabel(
  */
 function rank(m: Meet, entries: Entry[], typed: string[], lastIsPrefix: boolean, anchored = false): Scored[] {
   if (typed.length === 0) return [];
+  const rows = typed.map((t, i) => m(t, lastIsPrefix && i === typed.length - 1));
   const out: Scored[] = [];
   for (const entry of entries) {
     let best: Scored | null = null;
     let nameMet = false;
     for (const label of entry.labels) {
-      const score = scoreLabel(m, typed, label, lastIsPrefix, anchored);
+      const score = scoreLabel(rows, label, anchored);
       if (score > 0 && label.isName) nameMet = true;
       if (score > 0 && (!best || score > best.score)) {
         best = { slug: entry.slug, name: entry.name, score, hint: label.isName ? null : label.text };
@@ -168,6 +170,7 @@ export function createCompleter(
     entry(f, [...(FUNCTION_WORDS[f.slug]?.synonyms ?? []), ...(FUNCTION_WORDS[f.slug]?.phrases ?? [])]),
   );
   const indEntries = inds.map((i) => entry(i, INDUSTRY_WORDS[i.slug] ?? []));
+  const stems = vocabulary.map(stem); // once, not per completion: the vocabulary has thousands of words
 
   const fnCompletion = (f: Scored): Completion => ({
     kind: 'function',
@@ -202,7 +205,7 @@ export function createCompleter(
     // "bookkeeping f", "bookkeeping fo": on the way to "for".
     const lastFor = raw.length > 1 && endsOpen && ['f', 'fo'].includes(raw.at(-1)!) ? raw.length - 1 : -1;
     const forAt = lastFor >= 0 ? lastFor : raw.lastIndexOf('for');
-    const m = meeter(vocabulary);
+    const m = meeter(vocabulary, stems);
     const out: Completion[] = [];
     const add = (c: Completion) => {
       if (!out.some((o) => o.q === c.q)) out.push(c);

@@ -2,7 +2,7 @@ import type { BusinessFunction, Industry } from '@handoff/contracts';
 import { functions as taxonomyFunctions } from './functions.ts';
 import { industries as taxonomyIndustries } from './industries.ts';
 import { FUNCTION_WORDS, INDUSTRY_WORDS } from './owner-words.ts';
-import { allowedTypos, editDistance, FILLER_WORDS, stem, STOP_WORDS, words } from './words.ts';
+import { allowedTypos, editDistance, FILLER_WORDS, startsAlike, stem, STOP_WORDS, words } from './words.ts';
 
 // Query understanding: an owner's words → the business functions and industries they mean. One module
 // for provider search (filters and ranking) and the love / hate worksheet's function suggestion.
@@ -147,6 +147,7 @@ function correct(index: Index, word: string): string {
   let best = word;
   let bestDistance = max + 1;
   for (const candidate of index.termWords) {
+    if (!startsAlike(word, candidate)) continue;
     const d = editDistance(word, candidate, max);
     if (d < bestDistance) {
       best = candidate;

@@ -135,6 +135,16 @@ export const MIN_FUZZY_WORD = 5;
 export const allowedTypos = (word: string) => (word.length >= 9 ? 2 : word.length >= MIN_FUZZY_WORD ? 1 : 0);
 
 /**
+ * Whether `typed` can be a typo of `word` at all, before any edit distance: one of the first two letters
+ * stays in place, or the two are swapped (Meilisearch likewise counts a typo in the first letter
+ * twice). Cheap, so a scan of thousands of words computes few distances.
+ */
+export function startsAlike(typed: string, word: string): boolean {
+  const [a, b] = [typed[0], typed[1]];
+  return a === word[0] || b === word[1] || (a === word[1] && b === word[0]);
+}
+
+/**
  * Edit distance with adjacent transpositions counting once (optimal string alignment), stopping early
  * once it must exceed `max`.
  */
