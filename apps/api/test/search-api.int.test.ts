@@ -201,6 +201,17 @@ describe('GET /search/providers', () => {
     ]);
   });
 
+  it('says which words no provider has: left out of the text, instead of emptying the result', async () => {
+    const literal = (await search('q=harborline%20zanzibarian&literal=true')).json();
+    expect(literal).toMatchObject({ understood: null, ignoredWords: ['zanzibarian'] });
+    expect(literal.total).toBeGreaterThan(0);
+    // Read as a function: the word is dropped from the chips' text, not shown as "matching" it.
+    const read = (await search('q=payroll%20brightwater%20zanzibarian')).json();
+    expect(read.understood).toMatchObject({ text: 'brightwater', droppedWords: ['zanzibarian'] });
+    expect(read.hits.map((h: { id: string }) => h.id)).toEqual([ids.payroll]);
+    expect((await search('q=harborline')).json().ignoredWords).toEqual([]);
+  });
+
   it('a facet the owner chose wins over the words', async () => {
     const res = (await search('q=payroll&function=order-processing')).json();
     expect(res.understood).toBeNull();

@@ -171,6 +171,11 @@ describe.skipIf(!chromiumPath)('search that reads the owner’s words, in Chromi
     await page.goto(`${base}/search?q=${encodeURIComponent('🚀')}`);
     await page.getByText('“🚀” has no words we can search for: showing every provider.').waitFor();
     expect(await countLine(page)).toMatch(/^\d+ providers$/);
+
+    // A word no profile has is left out of a text search, and the page says so.
+    await page.goto(`${base}/search?literal=true&q=${encodeURIComponent(`${stamp} zanzibarian`)}`);
+    await page.getByText('No provider mentions “zanzibarian”: left out, the other words searched.').waitFor();
+    await card(page, names.payrollRestaurants).waitFor();
   });
 
   it('without JavaScript: unticking a filter read from the words keeps the other; new words drop both', async () => {

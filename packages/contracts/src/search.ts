@@ -130,6 +130,11 @@ export const searchProvidersResponse = z.object({
   /** q had no usable words (only symbols, stop words or filler): the search ran without text. */
   queryIgnored: z.boolean(),
   /**
+   * Words of the text searched that no provider has at all: left out instead of emptying the result
+   * ("nightly cleaning crew": no profile says "crew"). With `understood`, also in its droppedWords.
+   */
+  ignoredWords: z.array(z.string()),
+  /**
    * Filled when the words matched nothing: functions and industries they are near, each with providers
    * within the other filters (kind, language, rate…); or, when nothing is near, the most common ones
    * there (`popular`). Empty lists otherwise.

@@ -77,14 +77,16 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
    * The query's words without those that match no provider at all (as the Postgres adapter does): one
    * multi-search with a count per word group, Meilisearch applying its own synonyms and typos.
    */
-  async function usableText(q: NormalizedQuery): Promise<string> {
+  async function usableText(q: NormalizedQuery): Promise<{ text: string; ignored: string[] }> {
     const groups = expandTerms(q.words).map((g) => g.typed.join(' '));
-    if (groups.length <= 1) return q.text;
+    if (groups.length <= 1) return { text: q.text, ignored: [] };
     const { results } = await client.multiSearch({
       queries: groups.map((g) => ({ indexUid: uid, q: g, filter: 'published = true', limit: 0 })),
     });
-    const kept = groups.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
-    return (kept.length > 0 ? kept : groups).join(' ');
+    const matched = (_: string, i: number) => (results[i]?.estimatedTotalHits ?? 0) > 0;
+    const kept = groups.filter(matched);
+    if (kept.length === 0) return { text: groups.join(' '), ignored: [] };
+    return { text: kept.join(' '), ignored: groups.filter((g, i) => !matched(g, i)) };
   }
 
   /** A relevance search in preference tiers (see preferenceTiers): counts from one query, hits per tier. */
@@ -149,11 +151,11 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
     async search(query) {
       const q = normalizeQuery(query);
       if (q.matchesNothing) return emptyResult(q);
-      const text = await usableText(q);
+      const { text, ignored } = await usableText(q);
       const sort = buildMeiliSort(q.sort, text.length > 0);
       // A preference ranks in tiers: the words' meaning (empty without words) or the query's own.
       const tiers = preferenceTiers(q);
-      if (tiers.length > 0) return tiered(q, text, tiers);
+      if (tiers.length > 0) return { ...(await tiered(q, text, tiers)), ignoredWords: ignored };
       const params = {
         filter: buildMeiliFilter(q),
         facets: FACETS,
@@ -173,6 +175,7 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
         page: q.page,
         perPage: q.perPage,
         facets,
+        ignoredWords: ignored,
       };
     },
 

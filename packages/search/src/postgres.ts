@@ -133,17 +133,22 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
     tx: Pick<typeof db, 'execute'>,
     groups: TermGroup[],
     fixes: Map<string, string[]>,
-  ): Promise<string | null> {
+  ): Promise<{ tsquery: string | null; ignored: string[] }> {
     const parts = groups.map((g, i) =>
       groupTsquery(g, i === groups.length - 1, fixes.get(g.typed.join(' ')) ?? []),
     );
-    if (parts.length <= 1) return queryTsquery(groups, fixes);
+    if (parts.length <= 1) return { tsquery: queryTsquery(groups, fixes), ignored: [] };
     const [row] = rowsOf<{ matched: boolean[] }>(
       await tx.execute(sql`SELECT set_config('enable_indexscan', 'on', true) AS restored, m.matched
         FROM (${groupsMatchStatement(namespace, parts)}) m`),
     );
-    const kept = parts.filter((_, i) => row?.matched[i]);
-    return (kept.length > 0 ? kept : parts).map((p) => `(${p})`).join(' & ');
+    const matched = (_: unknown, i: number) => row?.matched[i] === true;
+    const kept = parts.filter(matched);
+    if (kept.length === 0) return { tsquery: parts.map((p) => `(${p})`).join(' & '), ignored: [] };
+    return {
+      tsquery: kept.map((p) => `(${p})`).join(' & '),
+      ignored: groups.filter((g, i) => !matched(g, i)).map((g) => g.typed.join(' ')),
+    };
   }
 
   return {
@@ -219,7 +224,7 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
         await tx.execute(sql`SELECT ${setting('jit', 'off')}, ${setting('work_mem', '32MB')},
           ${setting('enable_seqscan', indexable(q, groups.length > 0) ? 'off' : 'on')},
           ${setting('enable_indexscan', tests ? 'off' : 'on')}`);
-        const tsquery = await usableTsquery(tx, groups, fixes);
+        const { tsquery, ignored } = await usableTsquery(tx, groups, fixes);
         const one = async <T>(statement: ReturnType<typeof sampleStatement>) =>
           rowsOf<T>(await tx.execute(statement))[0] as T;
 
@@ -235,6 +240,7 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
             page: q.page,
             perPage: q.perPage,
             facets: toFacets(row.facets, row.verified, row.total),
+            ignoredWords: ignored,
           };
         }
         // Broad: counts from the sample (a wider one when the probe is thin), the page exact.
@@ -270,6 +276,7 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
           page: q.page,
           perPage: q.perPage,
           facets: toFacets(sample.facets, sample.verified, total, scale),
+          ignoredWords: ignored,
         };
       });
     },

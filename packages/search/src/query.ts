@@ -184,5 +184,6 @@ export function emptyResult(q: NormalizedQuery): ProviderSearchResult {
     page: q.page,
     perPage: q.perPage,
     facets: { functions: {}, industries: {}, kinds: {}, languages: {}, timezoneBands: {}, verified: 0 },
+    ignoredWords: [],
   };
 }

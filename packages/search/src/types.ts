@@ -113,6 +113,11 @@ export interface ProviderSearchResult {
   perPage: number;
   /** Counts over every matching document (query and filters applied), not just this page; estimates when totalExact is false. */
   facets: SearchFacets;
+  /**
+   * Words of `q` (as typed) that no provider has at all, left out so that they did not empty the
+   * result ("payroll xylophonist" searches payroll); empty when every word counted, or none matched.
+   */
+  ignoredWords: string[];
 }
 
 export interface SearchIndex {

@@ -256,6 +256,16 @@ export function searchContract(name: string, makeIndex: () => Promise<SearchInde
         expect(r.hits[0]?.functions).toContain(fn);
       });
 
+      it('names the words it left out because no provider has them', async () => {
+        const r = await search({ q: 'payroll xylophonist' });
+        expect(r.ignoredWords).toEqual(['xylophonist']);
+        expect(r.hits[0]?.functions).toContain('payroll');
+        expect((await search({ q: 'payroll' })).ignoredWords).toEqual([]);
+        // No word matches: none is left out, and nothing is found.
+        const none = await search({ q: 'xylophonist zanzibarian' });
+        expect(none).toMatchObject({ total: 0, ignoredWords: [] });
+      });
+
       it.each(['🚀', '?!', '🙂 🚀 —'])('a query of symbols only (%s) is no query', async (q) => {
         const none = await search({});
         const r = await search({ q });

@@ -16,6 +16,8 @@ interface SearchQuery {
 interface SearchResult {
   total: number;
   totalExact: boolean;
+  /** Words of the text no provider has: the engine left them out rather than find nothing. */
+  ignoredWords: string[];
   facets: { functions: Record<string, number>; industries: Record<string, number> };
 }
 
@@ -168,7 +170,16 @@ export function createProviderSearchService<Q extends SearchQuery, R extends Sea
         corrections: u.corrections,
       };
       const result = await index.search({ ...filters, q: text });
-      if (result.total > 0 || !text) return answer(result, understood);
+      if (result.total > 0 || !text) {
+        // Words the engine left out were not searched: not "matching" them, but dropped.
+        const ignored = new Set(result.ignoredWords.flatMap((w) => w.split(' ')));
+        const searched = u.rest.filter((w) => !ignored.has(w));
+        return answer(result, {
+          ...understood,
+          text: searched.length > 0 ? searched.join(' ') : null,
+          droppedWords: result.ignoredWords,
+        });
+      }
       // The leftover words found nothing within the filters. Read as an industry alone, they were
       // the work itself ("hvac technician", "catering for a company picnic"): nobody offers it, and
       // every provider serving the industry would be a wrong answer. The answer stays empty, with

@@ -56,6 +56,7 @@ export async function searchRoutes(
       return {
         understood: result.understood,
         queryIgnored: result.queryIgnored,
+        ignoredWords: result.ignoredWords,
         suggestions: result.suggestions,
         hits: result.hits.map(({ logoVersion, ...hit }) => ({
           ...hit,
