@@ -76,3 +76,35 @@ describe('mailers are idempotent by key', () => {
     }
   });
 });
+
+describe('the test SMTP sink', () => {
+  it('records a client that vanishes mid-transaction instead of throwing in the test process', async () => {
+    const { connect } = await import('node:net');
+    const local = await startSmtpSink({ onRcptTo: () => {} }); // never answers RCPT: stuck mid-send
+    try {
+      const socket = connect(local.port, '127.0.0.1');
+      socket.on('error', () => {});
+      const said = (pattern: RegExp) =>
+        new Promise<void>((resolve) => {
+          const onData = (d: Buffer) => {
+            if (pattern.test(d.toString())) {
+              socket.off('data', onData);
+              resolve();
+            }
+          };
+          socket.on('data', onData);
+        });
+      await said(/^220/m);
+      socket.write('EHLO test\r\n');
+      await said(/^250 /m);
+      socket.write('MAIL FROM:<a@example.test>\r\n');
+      await said(/^250 /m);
+      socket.write('RCPT TO:<b@example.test>\r\n');
+      await new Promise((r) => setTimeout(r, 100));
+      socket.resetAndDestroy(); // the worker killed with SIGKILL: the sink sees ECONNRESET
+      await expect.poll(() => local.errors.map((e) => (e as { code?: string }).code)).toContain('ECONNRESET');
+    } finally {
+      await local.close();
+    }
+  });
+});

@@ -19,6 +19,8 @@ export interface SmtpSink {
   /** The addresses of those RCPT TO commands, in order. */
   rcptAddresses: string[];
   refused: number;
+  /** Connection errors the server reported (a client gone mid-transaction); kept, never thrown. */
+  errors: Error[];
   close(): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Pro
     rcptSeen: 0,
     rcptAddresses: [] as string[],
     refused: 0,
+    /** Connection errors, e.g. a client killed mid-transaction (ECONNRESET): recorded, not thrown. */
+    errors: [] as Error[],
   };
   const server = new SMTPServer({
     authOptional: true,
@@ -62,6 +66,9 @@ export async function startSmtpSink(extra: Partial<SMTPServerOptions> = {}): Pro
     },
     ...extra,
   });
+  // smtp-server re-emits a socket error inside a mail transaction on the server: without a listener, a
+  // worker killed mid-send (the fault tests do it) became an uncaught ECONNRESET in the test process.
+  server.on('error', (error) => sink.errors.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   return Object.assign(sink, {
