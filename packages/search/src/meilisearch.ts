@@ -1,7 +1,7 @@
 import { Meilisearch, type EnqueuedTaskPromise, type SearchParams, type Settings } from 'meilisearch';
 import { dedupeById, HIT_FIELDS, toHit } from './hit.ts';
 import { buildMeiliFilter, buildMeiliSort, preferenceTiers } from './meili-filter.ts';
-import { emptyResult, expandTerms, normalizeQuery, type NormalizedQuery } from './query.ts';
+import { emptyResult, expandTerms, normalizeQuery, usableGroups, type NormalizedQuery } from './query.ts';
 import { meiliSynonyms, STOP_WORDS } from './synonyms.ts';
 import type { ProviderDocument, ProviderHit, SearchFacets, SearchIndex } from './types.ts';
 
@@ -83,10 +83,8 @@ export function createMeiliSearch(options: MeiliSearchOptions) {
     const { results } = await client.multiSearch({
       queries: groups.map((g) => ({ indexUid: uid, q: g, filter: 'published = true', limit: 0 })),
     });
-    const matched = (_: string, i: number) => (results[i]?.estimatedTotalHits ?? 0) > 0;
-    const kept = groups.filter(matched);
-    if (kept.length === 0) return { text: groups.join(' '), ignored: [] };
-    return { text: kept.join(' '), ignored: groups.filter((g, i) => !matched(g, i)) };
+    const { kept, ignored } = usableGroups(groups, (i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
+    return { text: kept.join(' '), ignored };
   }
 
   /** A relevance search in preference tiers (see preferenceTiers): counts from one query, hits per tier. */

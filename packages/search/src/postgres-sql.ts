@@ -226,8 +226,8 @@ const facetsJson = (values: SQL) =>
  * query's `prefer`) ranks the same candidates by function and industry alone.
  */
 function pageCte(q: NormalizedQuery, tsquery: string | null, source: SQL, cap: number) {
-  const rankByText = ranksCandidates(q, tsquery);
-  const order = rankByText
+  const ranked = ranksCandidates(q, tsquery);
+  const order = ranked
     ? sql`m.rn > ${cap}, m.pf DESC NULLS LAST, m.pi DESC NULLS LAST, m.score DESC NULLS LAST, ${BY_PRIOR}`
     : orderBy(q);
   // Offering a function the words mean, then serving an industry they mean, outranks the text score.
@@ -235,7 +235,7 @@ function pageCte(q: NormalizedQuery, tsquery: string | null, source: SQL, cap: n
     values.length > 0
       ? sql`CASE WHEN m.rn <= ${cap} THEN m.facet_keys && ${textArray(values.map((v) => prefix + v))} END`
       : sql`NULL::boolean`;
-  const cte = rankByText
+  const cte = ranked
     ? sql`
       candidates AS (
         -- The first rows by the prior, then numbered: numbering every match first would sort all

@@ -19,7 +19,7 @@ import {
   type SampleTuning,
   type SearchRow,
 } from './postgres-sql.ts';
-import { emptyResult, expandTerms, normalizeQuery, type TermGroup } from './query.ts';
+import { emptyResult, expandTerms, normalizeQuery, usableGroups, type TermGroup } from './query.ts';
 import { allowedTypos, corrections, editDistance, fuzzyCandidates, vocabulary } from './typos.ts';
 import type { ProviderDocument, ProviderSearchQuery, ProviderSearchResult, SearchIndex } from './types.ts';
 
@@ -142,12 +142,13 @@ export function createPostgresSearch(db: Db, options: PostgresSearchOptions = {}
       await tx.execute(sql`SELECT set_config('enable_indexscan', 'on', true) AS restored, m.matched
         FROM (${groupsMatchStatement(namespace, parts)}) m`),
     );
-    const matched = (_: unknown, i: number) => row?.matched[i] === true;
-    const kept = parts.filter(matched);
-    if (kept.length === 0) return { tsquery: parts.map((p) => `(${p})`).join(' & '), ignored: [] };
+    const { kept, ignored } = usableGroups(
+      groups.map((g, i) => ({ typed: g.typed.join(' '), part: parts[i]! })),
+      (i) => row?.matched[i] === true,
+    );
     return {
-      tsquery: kept.map((p) => `(${p})`).join(' & '),
-      ignored: groups.filter((g, i) => !matched(g, i)).map((g) => g.typed.join(' ')),
+      tsquery: kept.map((k) => `(${k.part})`).join(' & '),
+      ignored: ignored.map((k) => k.typed),
     };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupTsquery, queryTsquery } from './postgres-sql.ts';
-import { expandTerms, normalizeQuery, tokenize } from './query.ts';
+import { expandTerms, normalizeQuery, tokenize, usableGroups } from './query.ts';
 import { meiliSynonyms } from './synonyms.ts';
 
 describe('tokenize', () => {
@@ -84,5 +84,18 @@ describe('meiliSynonyms', () => {
     const synonyms = meiliSynonyms([['va', 'virtual assistant']]);
     expect(synonyms).toEqual({ va: ['virtual assistant'], 'virtual assistant': ['va'] });
     expect(meiliSynonyms().bookkeeper).toEqual(['bookkeeping', 'accounting', 'accountant']);
+  });
+});
+
+describe('usableGroups', () => {
+  it('keeps the groups some provider has and reports the others; keeps all when none matches', () => {
+    expect(usableGroups(['payroll', 'xylophonist'], (i) => i === 0)).toEqual({
+      kept: ['payroll'],
+      ignored: ['xylophonist'],
+    });
+    expect(usableGroups(['xylophonist', 'zanzibarian'], () => false)).toEqual({
+      kept: ['xylophonist', 'zanzibarian'],
+      ignored: [],
+    });
   });
 });

@@ -146,6 +146,17 @@ function rate(value: number | undefined): number | undefined {
   return Math.max(-MAX_RATE, Math.min(MAX_RATE, value));
 }
 
+/**
+ * Which of a query's word groups to search: those some provider has (`matched`), the others left out
+ * and reported; every group when none matches (the answer is then empty, not everything). One rule for
+ * both adapters, each finding `matched` its own way.
+ */
+export function usableGroups<T>(groups: T[], matched: (i: number) => boolean): { kept: T[]; ignored: T[] } {
+  const kept = groups.filter((_, i) => matched(i));
+  if (kept.length === 0) return { kept: groups, ignored: [] };
+  return { kept, ignored: groups.filter((_, i) => !matched(i)) };
+}
+
 /** Both adapters search through this, so paging and defaults cannot drift apart. */
 export function normalizeQuery(query: ProviderSearchQuery): NormalizedQuery {
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(Number(query.perPage)) || 1));

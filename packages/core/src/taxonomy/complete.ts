@@ -1,13 +1,14 @@
 import type { BusinessFunction, Industry } from '@handoff/contracts';
 import { functions as taxonomyFunctions } from './functions.ts';
 import { industries as taxonomyIndustries } from './industries.ts';
-import { FUNCTION_WORDS, INDUSTRY_WORDS } from './owner-words.ts';
+import { FUNCTION_WORDS } from './function-words.ts';
+import { INDUSTRY_WORDS } from './industry-words.ts';
 import { createUnderstanding } from './understand.ts';
 import { allowedTypos, editDistance, startsAlike, stem, STOP_WORDS, words } from './words.ts';
 
 // Autocomplete for the search box: functions, industries and "function for industry" pairs for what
 // an owner has typed so far. In memory over the taxonomy and the owner words query understanding
-// reads (./owner-words.ts), so a completion is always something search understands: its `q`, searched,
+// reads (./function-words.ts, ./industry-words.ts), so a completion is always something search understands: its `q`, searched,
 // is read back as exactly its function and industry (complete.test.ts holds every one to that).
 //
 // Each typed word must meet a word of a name or owner word, in order: as a prefix ("book" →

@@ -1,7 +1,8 @@
 import type { BusinessFunction, Industry } from '@handoff/contracts';
 import { functions as taxonomyFunctions } from './functions.ts';
 import { industries as taxonomyIndustries } from './industries.ts';
-import { FUNCTION_WORDS, INDUSTRY_WORDS } from './owner-words.ts';
+import { FUNCTION_WORDS } from './function-words.ts';
+import { INDUSTRY_WORDS } from './industry-words.ts';
 import { allowedTypos, editDistance, FILLER_WORDS, startsAlike, stem, STOP_WORDS, words } from './words.ts';
 
 // Query understanding: an owner's words → the business functions and industries they mean. One module
